@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Cee.Cli.Commands;
+
+namespace Cee.Cli;
+
+/// <summary>The <c>cee</c> command: builds the verbs, maps outcomes to exit codes, never prints a stack trace.</summary>
+public static class CeeApp
+{
+    public static RootCommand BuildRootCommand(CliContext context)
+    {
+        var root = new RootCommand(
+            "cee: route CBP imaging documents to the Center of Excellence and Expertise that owns them.");
+        root.Subcommands.Add(CentersCommand.Create(context));
+        root.Subcommands.Add(ClassifyCommand.Create(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool outputRedirected, CancellationToken cancellationToken = default)
+    {
+        var context = new CliContext(output, error, outputRedirected);
+        var root = BuildRootCommand(context);
+        var parseResult = root.Parse(args);
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                await error.WriteLineAsync($"cee: {parseError.Message}");
+            }
+
+            await error.WriteLineAsync("Run 'cee --help' (or 'cee <verb> --help') for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parseResult.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (UsageException ex)
+        {
+            await error.WriteLineAsync($"cee: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("cee: cancelled.");
+            return ExitCodes.Internal;
+        }
+#pragma warning disable CA1031 // The last line of defence: report the failure plainly, never a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await error.WriteLineAsync($"cee: unexpected {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.Internal;
+        }
+    }
+}

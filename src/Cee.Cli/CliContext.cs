@@ -1,0 +1,38 @@
+using Spectre.Console;
+
+namespace Cee.Cli;
+
+/// <summary>Where a verb writes: standard output for results, standard error for diagnostics.</summary>
+public sealed class CliContext
+{
+    public CliContext(TextWriter output, TextWriter error, bool outputRedirected)
+    {
+        Output = output;
+        Error = error;
+        OutputRedirected = outputRedirected;
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = outputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = outputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        if (outputRedirected)
+        {
+            // Redirected output has no terminal width; keep tables on one line per row.
+            Console.Profile.Width = 200;
+        }
+    }
+
+    /// <summary>Results (tables or JSON).</summary>
+    public TextWriter Output { get; }
+
+    /// <summary>Errors and progress.</summary>
+    public TextWriter Error { get; }
+
+    /// <summary>True when standard output is a file or pipe: no colour, no progress animation.</summary>
+    public bool OutputRedirected { get; }
+
+    /// <summary>Spectre console over <see cref="Output"/> for human-readable tables.</summary>
+    public IAnsiConsole Console { get; }
+}

@@ -1,0 +1,3 @@
+using Cee.Cli;
+
+return await CeeApp.RunAsync(args, Console.Out, Console.Error, Console.IsOutputRedirected);
