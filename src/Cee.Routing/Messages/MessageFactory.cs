@@ -1,0 +1,154 @@
+using System.Globalization;
+using Cee.Routing.Centers;
+using Cee.Routing.Intake;
+using Cee.Routing.Policy;
+
+namespace Cee.Routing.Messages;
+
+/// <summary>Builds the messages the workflow publishes, with their Service Bus properties.</summary>
+public static class MessageFactory
+{
+    private const string Json = "application/json";
+
+    /// <summary>A routed document on its Center's topic. MessageId = document id, so a repeat is dropped by duplicate detection.</summary>
+    public static TopicMessage RoutedDocument(IntakeResult intake, IntakeDocument document, RoutingDecision decision, DateTimeOffset routedAt)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(decision);
+        var center = CenterCatalog.Default.Get(decision.Center
+            ?? throw new ArgumentException("Only a decision that routes has a Center to publish to.", nameof(decision)));
+        var body = new RoutedDocumentMessage(
+            RoutedDocumentMessage.SchemaName,
+            RoutedDocumentMessage.CurrentVersion,
+            document.Id,
+            intake.DropId,
+            document.Sha256,
+            document.Location,
+            document.Label,
+            document.Kind,
+            document.FileName,
+            document.DetectedType,
+            document.Size,
+            intake.Port,
+            intake.Filer,
+            intake.Entries,
+            FirstImporter(intake),
+            intake.CbpRequestId,
+            center.Id,
+            center.Name,
+            decision,
+            intake.DropId,
+            routedAt);
+        var properties = new MessageProperties(
+            document.Id,
+            SessionIdFor(intake),
+            intake.DropId,
+            document.Kind.ToWireName(),
+            Json,
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["kind"] = document.Kind.ToWireName(),
+                ["port"] = intake.Port ?? string.Empty,
+                ["center"] = center.Id,
+                ["basis"] = BasisName(decision.Basis),
+                ["schemaVersion"] = RoutedDocumentMessage.CurrentVersion.ToString(CultureInfo.InvariantCulture),
+            });
+        return new TopicMessage(center.Topic, properties, ContractJson.Serialize(body));
+    }
+
+    /// <summary>A review request on the triage topic. MessageId = <c>review-{dropId}</c>.</summary>
+    public static TopicMessage ReviewRequest(IntakeResult intake, RoutingDecision pending, DateTimeOffset requestedAt, DateTimeOffset deadline)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        ArgumentNullException.ThrowIfNull(pending);
+        var body = new ReviewRequestMessage(
+            ReviewRequestMessage.SchemaName,
+            ReviewRequestMessage.CurrentVersion,
+            intake.DropId,
+            intake.DropId,
+            intake.Source,
+            [.. intake.Documents.Select(d => new ReviewDocument(d.Id, d.Label, d.Kind, d.FileName, d.Location))],
+            intake.Port,
+            intake.Filer,
+            intake.Entries,
+            [.. intake.Importers.Select(i => i.Masked)],
+            intake.CbpRequestId,
+            pending.Reasons,
+            pending.Flags,
+            pending.Tally,
+            requestedAt,
+            deadline,
+            intake.DropId);
+        return Triage(intake, $"review-{intake.DropId}", "review-request", ContractJson.Serialize(body));
+    }
+
+    /// <summary>An escalation on the triage topic. MessageId = <c>review-{dropId}-escalation-{round}</c>.</summary>
+    public static TopicMessage ReviewEscalation(IntakeResult intake, RoutingDecision pending, int round, DateTimeOffset escalatedAt, DateTimeOffset? nextDeadline)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        ArgumentNullException.ThrowIfNull(pending);
+        var body = new ReviewEscalationMessage(
+            ReviewEscalationMessage.SchemaName,
+            ReviewEscalationMessage.CurrentVersion,
+            intake.DropId,
+            intake.DropId,
+            intake.Source,
+            round,
+            escalatedAt,
+            nextDeadline,
+            pending.Reasons,
+            intake.DropId);
+        var messageId = string.Create(CultureInfo.InvariantCulture, $"review-{intake.DropId}-escalation-{round}");
+        return Triage(intake, messageId, "review-escalation", ContractJson.Serialize(body));
+    }
+
+    /// <summary>
+    /// The entry number groups a Center's messages best; else the importer (an SSN only by its
+    /// opaque lookup key, never its digits); else the drop.
+    /// </summary>
+    public static string SessionIdFor(IntakeResult intake)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        if (intake.Entries.Count > 0)
+        {
+            return intake.Entries[0];
+        }
+
+        if (intake.Importers.Count > 0)
+        {
+            var importer = intake.Importers[0];
+            return importer.Kind == "ssn" ? importer.LookupKey : importer.Masked;
+        }
+
+        return intake.DropId;
+    }
+
+    private static TopicMessage Triage(IntakeResult intake, string messageId, string type, string body) =>
+        new(Topics.Triage,
+            new MessageProperties(
+                messageId,
+                SessionIdFor(intake),
+                intake.DropId,
+                type,
+                Json,
+                new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["kind"] = type,
+                    ["port"] = intake.Port ?? string.Empty,
+                    ["schemaVersion"] = "1",
+                }),
+            body);
+
+    private static string? FirstImporter(IntakeResult intake) => intake.Importers.Count > 0 ? intake.Importers[0].Masked : null;
+
+    private static string BasisName(RoutingBasis basis) => basis switch
+    {
+        RoutingBasis.RequestIssuer => "request-issuer",
+        RoutingBasis.ImporterAccount => "importer-account",
+        RoutingBasis.HtsPredominance => "hts-predominance",
+        RoutingBasis.Reviewer => "reviewer",
+        RoutingBasis.BestHtsGuess => "best-hts-guess",
+        _ => "none",
+    };
+}

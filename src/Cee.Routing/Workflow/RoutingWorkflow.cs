@@ -1,0 +1,238 @@
+using System.Globalization;
+using Cee.Routing.Centers;
+using Cee.Routing.Drops;
+using Cee.Routing.Intake;
+using Cee.Routing.Ledger;
+using Cee.Routing.Messages;
+using Cee.Routing.Policy;
+using Cee.Routing.Ports;
+using Cee.Routing.Review;
+
+namespace Cee.Routing.Workflow;
+
+/// <summary>
+/// The routing of one drop, from intake to its Center's topic, over the ports only:
+/// intake → (reject: record, quarantine, stop) → resolve the importers' accounts and the request
+/// issuer, classify the HTSUS lines → decide → (review: triage topic, wait for a person or the
+/// deadline) → publish on the Center's topic → record Routed.
+/// <para>
+/// Replay-safe: it reads no clock, randomness, environment or I/O except through
+/// <see cref="RoutingPorts"/>, and never uses ConfigureAwait(false), so a Durable orchestrator runs
+/// it unchanged. Idempotent: every ledger step has a fixed name, messages have deterministic ids,
+/// and a drop whose records are all final is not routed again.
+/// </para>
+/// </summary>
+public sealed class RoutingWorkflow
+{
+    // A gateway that keeps handing back invalid decisions must not keep the workflow spinning.
+    private const int MaxInvalidDecisions = 20;
+
+    private readonly RoutingPorts _ports;
+    private readonly RoutingWorkflowOptions _options;
+
+    public RoutingWorkflow(RoutingPorts ports, RoutingWorkflowOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(ports);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Invalid routing options: {string.Join(" ", problems)}", nameof(options));
+        }
+
+        _ports = ports;
+        _options = options;
+    }
+
+    public async Task<RoutingOutcome> RunAsync(DropReference drop, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(drop);
+        var intake = await _ports.Drops.OpenAsync(drop, cancellationToken);
+        var run = new Run(intake, LedgerSubject.Of(intake));
+
+        var existing = await Task.WhenAll(run.Subjects.Select(s => _ports.Ledger.GetAsync(s.RecordId, cancellationToken)));
+        if (existing.All(r => r is not null && r.State.IsTerminal()))
+        {
+            return Repeat(intake, existing!);
+        }
+
+        await RecordAllAsync(run, "received", LedgerState.Received, DescribeReceived(intake), cancellationToken, withSubject: true);
+
+        var original = await _ports.Ledger.FindOriginalAsync(intake.ContentSha256, intake.DropId, cancellationToken);
+        if (original is not null)
+        {
+            var reason = $"the same content (SHA-256 {intake.ContentSha256}) came in {original.Subject.Source} and is already {Describe(original.State)} as {original.Id}; not published again";
+            var duplicates = await RecordAllAsync(run, "duplicate", LedgerState.Duplicate, reason, cancellationToken, duplicateOf: original.Id);
+            return Outcome(intake, duplicates);
+        }
+
+        var errors = intake.Errors.ToList();
+        if (intake.Verdict == IntakeVerdict.Reject || intake.Documents.Count == 0)
+        {
+            if (errors.Count == 0)
+            {
+                errors.Add(new Finding("drop.no-documents", FindingSeverity.Error, "the drop holds no readable document"));
+            }
+
+            var reason = "rejected: " + string.Join("; ", errors.Select(f => $"[{f.Code}] {f.Message}"));
+            var rejected = await RecordAllAsync(run, "rejected", LedgerState.Rejected, reason, cancellationToken);
+            await _ports.Drops.QuarantineAsync(drop, errors, cancellationToken);
+            return Outcome(intake, rejected);
+        }
+
+        await RecordAllAsync(run, "validated", LedgerState.Validated, DescribeValidated(intake), cancellationToken);
+
+        var facts = await GatherFactsAsync(intake, cancellationToken);
+        var decision = RoutingPolicy.Decide(facts);
+        if (decision.Outcome == DecisionOutcome.Review)
+        {
+            var (reviewed, waiting) = await ReviewAsync(run, facts, decision, cancellationToken);
+            if (reviewed.Outcome == DecisionOutcome.Review)
+            {
+                return Outcome(intake, waiting);
+            }
+
+            decision = reviewed;
+        }
+
+        return Outcome(intake, await RouteAsync(run, decision, cancellationToken));
+    }
+
+    private async Task<RoutingFacts> GatherFactsAsync(IntakeResult intake, CancellationToken cancellationToken)
+    {
+        // Fan out: every importer's account, the request issuer and the HTSUS verdict at once.
+        var accounts = Task.WhenAll(intake.Importers.Select(i => _ports.Accounts.FindAsync(i, cancellationToken)));
+        var requestId = RequestToResolve(intake);
+        var issuer = requestId is null ? Task.FromResult<string?>(null) : _ports.Requests.FindIssuingCenterAsync(requestId, cancellationToken);
+        var lines = _ports.Classifier.ClassifyAsync(intake.Lines, cancellationToken);
+        await Task.WhenAll(accounts, issuer, lines);
+
+        var issuerCenter = CenterCatalog.Default.TryGet(await issuer, out var center) ? center.Id : null;
+        var request = requestId is null ? null : new RequestIssuer(requestId, issuerCenter);
+        return new RoutingFacts(intake, await accounts, request, await lines);
+    }
+
+    // Only a CF-28/CF-29 response to a real request (not UNSOLICITED or UNKNOWN, which intake maps to null) looks up its issuer.
+    private static string? RequestToResolve(IntakeResult intake) =>
+        intake.CbpRequestId is { Length: > 0 } id &&
+        intake.Documents.Any(d => d.Kind is DocumentKind.Cf28Response or DocumentKind.Cf29Response)
+            ? id
+            : null;
+
+    private async Task<(RoutingDecision Decision, IReadOnlyList<LedgerRecord> Records)> ReviewAsync(
+        Run run, RoutingFacts facts, RoutingDecision pending, CancellationToken cancellationToken)
+    {
+        var intake = run.Intake;
+        var requestedAt = _ports.Clock.UtcNow;
+        DateTimeOffset? deadline = requestedAt + _options.ReviewTimeout;
+        var records = await RecordAllAsync(run, "awaiting-review", LedgerState.AwaitingReview,
+            "sent to a person on the triage topic: " + pending.Reasons[^1], cancellationToken, decision: pending, topic: Topics.Triage);
+        await _ports.Publisher.PublishAsync(MessageFactory.ReviewRequest(intake, pending, requestedAt, deadline.Value), cancellationToken);
+
+        var escalations = 0;
+        var invalidDecisions = 0;
+        while (true)
+        {
+            var wait = await _ports.Review.WaitForDecisionAsync(intake.DropId, deadline, cancellationToken);
+            switch (wait.Outcome)
+            {
+                case ReviewWaitOutcome.Decided when wait.Decision is { } review && review.Validate().Count == 0:
+                    return (RoutingPolicy.FromReview(pending, review), records);
+
+                case ReviewWaitOutcome.Decided:
+                    // The HTTP API refuses invalid decisions, so only a hand-raised event gets here: ignore it, keep waiting.
+                    if (++invalidDecisions >= MaxInvalidDecisions)
+                    {
+                        return (pending, records);
+                    }
+
+                    continue;
+
+                case ReviewWaitOutcome.DeadlinePassed when deadline is not null:
+                    if (_options.ReviewFallback == ReviewFallback.BestHtsGuess &&
+                        RoutingPolicy.BestGuess(pending, facts.Lines) is { } guess)
+                    {
+                        return (guess, records);
+                    }
+
+                    escalations++;
+                    var now = _ports.Clock.UtcNow;
+                    DateTimeOffset? next = escalations < _options.MaxEscalations ? now + _options.ReviewTimeout : null;
+                    var escalated = pending with { Flags = [.. pending.Flags.Append(RoutingFlags.Escalated).Distinct()] };
+                    var reason = string.Create(CultureInfo.InvariantCulture,
+                        $"no review decision by {deadline.Value:u}; escalated ({escalations} of {_options.MaxEscalations}){(next is null ? "; waiting for a person without a deadline" : $"; next deadline {next.Value:u}")}");
+                    records = await RecordAllAsync(run, $"escalated-{escalations}", LedgerState.AwaitingReview, reason, cancellationToken, decision: escalated, topic: Topics.Triage);
+                    await _ports.Publisher.PublishAsync(MessageFactory.ReviewEscalation(intake, escalated, escalations, now, next), cancellationToken);
+                    pending = escalated;
+                    deadline = next;
+                    continue;
+
+                default:
+                    // No reviewer in this host (or a deadline reported where none was set): stay AwaitingReview.
+                    return (pending, records);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<LedgerRecord>> RouteAsync(Run run, RoutingDecision decision, CancellationToken cancellationToken)
+    {
+        var routedAt = _ports.Clock.UtcNow;
+        var messages = run.Intake.Documents
+            .Select(d => MessageFactory.RoutedDocument(run.Intake, d, decision, routedAt))
+            .ToList();
+        await Task.WhenAll(messages.Select(m => _ports.Publisher.PublishAsync(m, cancellationToken)));
+        var topic = messages[0].Topic;
+        return await RecordAllAsync(run, "routed", LedgerState.Routed,
+            $"published on {topic}: {decision.Reasons[^1]}", cancellationToken, decision: decision, topic: topic);
+    }
+
+    private async Task<IReadOnlyList<LedgerRecord>> RecordAllAsync(
+        Run run,
+        string step,
+        LedgerState state,
+        string reason,
+        CancellationToken cancellationToken,
+        bool withSubject = false,
+        RoutingDecision? decision = null,
+        string? topic = null,
+        string? duplicateOf = null)
+    {
+        var at = _ports.Clock.UtcNow;
+        var transitions = run.Subjects.Select(s => new LedgerTransition(
+            s.RecordId, step, state, at, reason, run.Intake.DropId,
+            withSubject ? s : null, decision, topic, duplicateOf));
+        return await Task.WhenAll(transitions.Select(t => _ports.Ledger.RecordAsync(t, cancellationToken)));
+    }
+
+    private static RoutingOutcome Outcome(IntakeResult intake, IReadOnlyList<LedgerRecord> records) =>
+        new(intake.DropId, intake.Source, intake.Verdict,
+            [.. records.Select(r => new DocumentOutcome(r.Id, r.Subject.Document?.Id, r.State, r.Center, r.Topic, r.Reasons))]);
+
+    // Every record of this drop is final: say so without publishing. A routed document is reported
+    // as Duplicate, since routing it again would be a second delivery.
+    private static RoutingOutcome Repeat(IntakeResult intake, LedgerRecord[] records) =>
+        new(intake.DropId, intake.Source, intake.Verdict,
+            [.. records.Select(r => r.State == LedgerState.Routed
+                ? new DocumentOutcome(r.Id, r.Subject.Document?.Id, LedgerState.Duplicate, r.Center, r.Topic,
+                    [$"already routed to {r.Center} on {r.Topic} at {r.UpdatedAt.ToString("u", CultureInfo.InvariantCulture)}; not published again"])
+                : new DocumentOutcome(r.Id, r.Subject.Document?.Id, r.State, r.Center, r.Topic, r.Reasons))]);
+
+    private static string DescribeReceived(IntakeResult intake) => string.Create(CultureInfo.InvariantCulture,
+        $"received {(intake.Kind == DropKind.Dis ? "DIS package" : "document")} {intake.Source} with {intake.Documents.Count} document(s)");
+
+    private static string DescribeValidated(IntakeResult intake)
+    {
+        var warnings = intake.Findings.Where(f => f.Severity == FindingSeverity.Warning).ToList();
+        return warnings.Count == 0
+            ? "passed the intake checks"
+            : "accepted with warnings: " + string.Join("; ", warnings.Select(f => $"[{f.Code}] {f.Message}"));
+    }
+
+    private static string Describe(LedgerState state) => state switch
+    {
+        LedgerState.AwaitingReview => "awaiting review",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+
+    private sealed record Run(IntakeResult Intake, IReadOnlyList<LedgerSubject> Subjects);
+}

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using Cee.Routing.Ledger;
+using Cee.Routing.Ports;
+
+namespace Cee.Routing.Tests.Support;
+
+/// <summary>A ledger in memory with the same transition rules as every real adapter.</summary>
+internal sealed class InMemoryLedger : IRoutingLedger
+{
+    private readonly ConcurrentDictionary<string, LedgerRecord> _records = new(StringComparer.Ordinal);
+
+    public List<LedgerTransition> Offered { get; } = [];
+
+    public IReadOnlyDictionary<string, LedgerRecord> Records => _records;
+
+    public Task<LedgerRecord?> GetAsync(string recordId, CancellationToken cancellationToken) =>
+        Task.FromResult(_records.TryGetValue(recordId, out var record) ? record : null);
+
+    public Task<LedgerRecord?> FindOriginalAsync(string dropSha256, string excludingDropId, CancellationToken cancellationToken) =>
+        Task.FromResult(_records.Values.FirstOrDefault(r =>
+            r.Subject.DropSha256 == dropSha256 && r.Subject.DropId != excludingDropId &&
+            r.State is LedgerState.Routed or LedgerState.AwaitingReview));
+
+    public Task<LedgerRecord> RecordAsync(LedgerTransition transition, CancellationToken cancellationToken)
+    {
+        lock (Offered)
+        {
+            Offered.Add(transition);
+            _records.TryGetValue(transition.RecordId, out var current);
+            var result = LedgerRecord.ApplyOrCreate(current, transition);
+            _records[transition.RecordId] = result.Record;
+            return Task.FromResult(result.Record);
+        }
+    }
+}
