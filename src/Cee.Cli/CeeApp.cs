@@ -12,6 +12,7 @@ public static class CeeApp
             "cee: route CBP imaging documents to the Center of Excellence and Expertise that owns them.");
         root.Subcommands.Add(CentersCommand.Create(context));
         root.Subcommands.Add(ClassifyCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
         return root;
     }
 
