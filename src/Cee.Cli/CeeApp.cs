@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cee.Cli.Commands;
+using Cee.Routing.Identifiers;
 
 namespace Cee.Cli;
 
@@ -27,7 +28,7 @@ public static class CeeApp
         {
             foreach (var parseError in parseResult.Errors)
             {
-                await error.WriteLineAsync($"cee: {parseError.Message}");
+                await error.WriteLineAsync($"cee: {SsnRedaction.Redact(parseError.Message)}");
             }
 
             await error.WriteLineAsync("Run 'cee --help' (or 'cee <verb> --help') for usage.");

@@ -208,6 +208,20 @@ public class CheckCommandTests
         AssertNoFullSsn(run, "078-05-1120");
     }
 
+    [Theory]
+    [InlineData("check", "--kind", "078-05-1120")]
+    [InlineData("chek", "078-05-1120")]
+    [InlineData("check", "-078-05-1120")]
+    public async Task RunAsync_SsnInParseError_IsMasked(params string[] args)
+    {
+        // Parse errors quote the offending token (e.g. an SSN given where --kind's value belongs).
+        var run = await RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("***-**-1120", run.Error, StringComparison.Ordinal);
+        AssertNoFullSsn(run, "078-05-1120");
+    }
+
     private static void AssertNoFullSsn(Run run, string ssn)
     {
         var digits = new string(ssn.Where(char.IsAsciiDigit).ToArray());
