@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cee.Cli.Commands;
+using Cee.Routing.Identifiers;
 
 namespace Cee.Cli;
 
@@ -12,6 +13,7 @@ public static class CeeApp
             "cee: route CBP imaging documents to the Center of Excellence and Expertise that owns them.");
         root.Subcommands.Add(CentersCommand.Create(context));
         root.Subcommands.Add(ClassifyCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
         return root;
     }
 
@@ -26,7 +28,7 @@ public static class CeeApp
         {
             foreach (var parseError in parseResult.Errors)
             {
-                await error.WriteLineAsync($"cee: {parseError.Message}");
+                await error.WriteLineAsync($"cee: {SsnRedaction.Redact(parseError.Message)}");
             }
 
             await error.WriteLineAsync("Run 'cee --help' (or 'cee <verb> --help') for usage.");
