@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 
 namespace Cee.Routing.Identifiers;
@@ -15,24 +14,19 @@ namespace Cee.Routing.Identifiers;
 /// The dashed forms are unambiguous. Without dashes, 9 digits are an SSN and 11 characters with a
 /// letter in the last two are an EIN. <b>11 digits without dashes could be an EIN with a numeric
 /// suffix or a CBP-assigned number; they are read as an EIN</b>, by far the common form in ACE. Code
-/// that looks an account up must therefore use <see cref="LookupKey"/>, which is the same for
-/// <c>12345678900</c>, <c>12-345678900</c> and <c>123456-78900</c>, not equality (which includes the kind).
+/// that looks an account up must therefore use its lookup key (<see cref="ImporterLookupKeys.For"/>),
+/// which is the same for <c>12345678900</c>, <c>12-345678900</c> and <c>123456-78900</c>, not equality
+/// (which includes the kind).
 /// </summary>
 /// <remarks>
 /// An SSN is personal data (CEE.md §3). Its digits are kept only to compare numbers and to derive
-/// <see cref="LookupKey"/>; <see cref="ToString()"/>, every format, <see cref="Masked"/> and JSON
+/// its keyed lookup key; <see cref="ToString()"/>, every format, <see cref="Masked"/> and JSON
 /// (<see cref="ImporterNumberJsonConverter"/>) give <c>***-**-NNNN</c>. <c>default(ImporterNumber)</c>
 /// has kind <see cref="ImporterNumberKind.None"/> and formats as an empty string.
 /// </remarks>
 [JsonConverter(typeof(ImporterNumberJsonConverter))]
 public readonly struct ImporterNumber : IEquatable<ImporterNumber>, ISpanFormattable
 {
-    /// <summary>
-    /// Put in front of the SSN digits before hashing, so an SSN key cannot be matched against a
-    /// plain SHA-256 of SSNs made for some other purpose.
-    /// </summary>
-    public const string SsnKeyDomainPrefix = "cee-ssn:";
-
     private const int FormattedLength = 12;
     private const int SignificantLength = 11;
     private const int SsnLength = 9;
@@ -58,34 +52,32 @@ public readonly struct ImporterNumber : IEquatable<ImporterNumber>, ISpanFormatt
     public string Masked => ToString();
 
     /// <summary>
-    /// The key account lookups use. For an EIN or CBP-assigned number it is the 11 characters
-    /// without dashes, upper-case (<c>12345678900</c>), so an account stored in either spelling
-    /// still matches the ambiguous undashed form. For an SSN it is the lower-case hex SHA-256 of
-    /// <see cref="SsnKeyDomainPrefix"/> followed by the 9 digits: a lookup table needs a stable
-    /// key, but a key is exactly what ends up in logs, traces and dead-letter messages, and the
-    /// raw digits must not.
+    /// The 11 characters of an EIN or CBP-assigned number without dashes, upper-case; empty for an
+    /// SSN (whose key is keyed, see <see cref="ImporterLookupKeys"/>) and for <c>default</c>.
     /// </summary>
-    /// <remarks>
-    /// The hash is pseudonymisation, not secrecy: there are only 10^9 SSNs, so anyone holding a key
-    /// and this code can find the SSN by trying them all. Treat SSN keys as confidential, and use a
-    /// keyed hash (HMAC with a secret from Key Vault) before such a key leaves the system.
-    /// </remarks>
-    public string LookupKey
+    internal string Significant
     {
         get
         {
-            switch (Kind)
+            if (Kind is not (ImporterNumberKind.Ein or ImporterNumberKind.CbpAssigned))
             {
-                case ImporterNumberKind.Ssn:
-                    return HashSsn(_head);
-                case ImporterNumberKind.Ein:
-                case ImporterNumberKind.CbpAssigned:
-                    Span<char> key = stackalloc char[SignificantLength];
-                    WriteSignificant(key);
-                    return new string(key);
-                default:
-                    return string.Empty;
+                return string.Empty;
             }
+
+            Span<char> key = stackalloc char[SignificantLength];
+            WriteSignificant(key);
+            return new string(key);
+        }
+    }
+
+    /// <summary>Writes the 9 SSN digits as ASCII bytes, for <see cref="ImporterLookupKeys"/> only.</summary>
+    internal void WriteSsnDigits(Span<byte> destination)
+    {
+        var digits = _head;
+        for (var i = 8; i >= 0; i--)
+        {
+            destination[i] = (byte)('0' + (digits % 10));
+            digits /= 10;
         }
     }
 
@@ -348,27 +340,5 @@ public readonly struct ImporterNumber : IEquatable<ImporterNumber>, ISpanFormatt
         WriteDigits(_head, destination[..9]);
         destination[9] = CodeChar(((_tail >> 6) & 0x3F) - 1);
         destination[10] = CodeChar((_tail & 0x3F) - 1);
-    }
-
-    private static string HashSsn(int digits)
-    {
-        Span<byte> input = stackalloc byte[SsnKeyDomainPrefix.Length + SsnLength];
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        for (var i = 0; i < SsnKeyDomainPrefix.Length; i++)
-        {
-            input[i] = (byte)SsnKeyDomainPrefix[i];
-        }
-
-        for (var i = input.Length - 1; i >= SsnKeyDomainPrefix.Length; i--)
-        {
-            input[i] = (byte)('0' + (digits % 10));
-            digits /= 10;
-        }
-
-        SHA256.HashData(input, hash);
-
-        // The digits never become a string; wipe the stack copy rather than leave it for a dump.
-        CryptographicOperations.ZeroMemory(input);
-        return Convert.ToHexStringLower(hash);
     }
 }

@@ -101,8 +101,8 @@ public class IdentifierPropertyTests
             var again = ImporterNumber.Parse(number.ToString());
             return again == number
                 && string.Equals(number.ToString(), text.ToUpperInvariant(), StringComparison.Ordinal)
-                && string.Equals(number.LookupKey, text.Replace("-", string.Empty).ToUpperInvariant(), StringComparison.Ordinal)
-                && string.Equals(ImporterNumber.Parse(number.LookupKey).LookupKey, number.LookupKey, StringComparison.Ordinal);
+                && string.Equals(ImporterLookupKeys.Development.For(number), text.Replace("-", string.Empty).ToUpperInvariant(), StringComparison.Ordinal)
+                && string.Equals(ImporterLookupKeys.Development.For(ImporterNumber.Parse(ImporterLookupKeys.Development.For(number))), ImporterLookupKeys.Development.For(number), StringComparison.Ordinal);
         }));
     }
 
@@ -124,7 +124,7 @@ public class IdentifierPropertyTests
                 && string.Equals(number.ToString(), expected, StringComparison.Ordinal)
                 && string.Equals($"{number:N}", expected, StringComparison.Ordinal)
                 && ImporterNumber.Parse(text.Replace("-", string.Empty)) == number
-                && !number.LookupKey.Contains(text.Replace("-", string.Empty), StringComparison.Ordinal);
+                && !ImporterLookupKeys.Development.For(number).Contains(text.Replace("-", string.Empty), StringComparison.Ordinal);
         }));
     }
 

@@ -18,7 +18,7 @@ public class ImporterNumberTests
         Assert.Equal(ImporterNumberError.None, error);
         Assert.Equal(ImporterNumberKind.Ein, number.Kind);
         Assert.Equal("12-345678900", number.ToString());
-        Assert.Equal("12345678900", number.LookupKey);
+        Assert.Equal("12345678900", ImporterLookupKeys.Development.For(number));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class ImporterNumberTests
         Assert.True(ImporterNumber.TryParse(text, out var number, out var error), ImporterNumber.Describe(error));
         Assert.Equal(ImporterNumberKind.Ein, number.Kind);
         Assert.Equal(expected, number.ToString());
-        Assert.Equal(expected.Replace("-", string.Empty), number.LookupKey);
+        Assert.Equal(expected.Replace("-", string.Empty), ImporterLookupKeys.Development.For(number));
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public class ImporterNumberTests
         Assert.True(ImporterNumber.TryParse("982704-12345", out var number));
         Assert.Equal(ImporterNumberKind.CbpAssigned, number.Kind);
         Assert.Equal("982704-12345", number.ToString());
-        Assert.Equal("98270412345", number.LookupKey);
+        Assert.Equal("98270412345", ImporterLookupKeys.Development.For(number));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class ImporterNumberTests
         var cbp = ImporterNumber.Parse("982704-12345");
         var undashed = ImporterNumber.Parse("98270412345");
         Assert.Equal(ImporterNumberKind.Ein, undashed.Kind);
-        Assert.Equal(cbp.LookupKey, undashed.LookupKey);
+        Assert.Equal(ImporterLookupKeys.Development.For(cbp), ImporterLookupKeys.Development.For(undashed));
         Assert.NotEqual(cbp, undashed);
     }
 
@@ -126,14 +126,52 @@ public class ImporterNumberTests
     }
 
     [Fact]
-    public void LookupKey_Ssn_IsDomainPrefixedSha256AndHidesDigits()
+    public void LookupKey_Ssn_IsKeyedHmacThatHidesDigits()
     {
         var number = ImporterNumber.Parse(Specimen);
-        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes("cee-ssn:078051120")));
-        Assert.Equal(expected, number.LookupKey);
-        Assert.Equal(64, number.LookupKey.Length);
-        Assert.DoesNotContain("078051120", number.LookupKey, StringComparison.Ordinal);
-        Assert.DoesNotContain("1120", number.LookupKey, StringComparison.Ordinal);
+        var secret = SHA256.HashData(Encoding.UTF8.GetBytes("CeeFunctions development importer key: never use in production"));
+        var expected = "ssn-" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.ASCII.GetBytes("078051120"))[..20]);
+
+        var key = ImporterLookupKeys.Development.For(number);
+
+        Assert.Equal(expected, key);
+        Assert.Equal(44, key.Length);
+        Assert.DoesNotContain("078051120", key, StringComparison.Ordinal);
+        Assert.DoesNotContain("1120", key, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LookupKey_SsnUnderAnotherSecret_Differs()
+    {
+        var number = ImporterNumber.Parse(Specimen);
+        var deployment = new ImporterLookupKeys(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+        Assert.NotEqual(ImporterLookupKeys.Development.For(number), deployment.For(number));
+        Assert.False(deployment.IsDevelopment);
+        Assert.True(ImporterLookupKeys.Development.IsDevelopment);
+        // Non-SSN keys need no secret: they are the same under every deployment.
+        var ein = ImporterNumber.Parse("12-345678900");
+        Assert.Equal(ImporterLookupKeys.Development.For(ein), deployment.For(ein));
+    }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(31)]
+    public void ImporterLookupKeys_ShortSecret_IsRefused(int length)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new ImporterLookupKeys(new byte[length]));
+
+        Assert.Contains("at least 32 bytes", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImporterLookupKeys_FromBase64_ReadsTheSecret()
+    {
+        var secret = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+        var number = ImporterNumber.Parse(Specimen);
+
+        Assert.Equal(new ImporterLookupKeys(secret).For(number), ImporterLookupKeys.FromBase64(Convert.ToBase64String(secret)).For(number));
+        Assert.Throws<FormatException>(() => ImporterLookupKeys.FromBase64("not base64!"));
     }
 
     [Fact]
@@ -142,8 +180,8 @@ public class ImporterNumberTests
         var dashed = ImporterNumber.Parse(Specimen);
         var undashed = ImporterNumber.Parse("078051120");
         Assert.Equal(dashed, undashed);
-        Assert.Equal(dashed.LookupKey, undashed.LookupKey);
-        Assert.NotEqual(ImporterNumber.Parse("123-45-6789").LookupKey, dashed.LookupKey);
+        Assert.Equal(ImporterLookupKeys.Development.For(dashed), ImporterLookupKeys.Development.For(undashed));
+        Assert.NotEqual(ImporterLookupKeys.Development.For(ImporterNumber.Parse("123-45-6789")), ImporterLookupKeys.Development.For(dashed));
     }
 
     [Fact]
@@ -232,7 +270,7 @@ public class ImporterNumberTests
         var number = default(ImporterNumber);
         Assert.Equal(ImporterNumberKind.None, number.Kind);
         Assert.Equal(string.Empty, number.ToString());
-        Assert.Equal(string.Empty, number.LookupKey);
+        Assert.Equal(string.Empty, ImporterLookupKeys.Development.For(number));
     }
 
     private static string TryFormatted(ImporterNumber number)
