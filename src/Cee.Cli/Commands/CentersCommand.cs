@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Serialization;
 using Cee.Cli.Output;
 using Cee.Routing.Centers;
 using Spectre.Console;
@@ -23,7 +22,7 @@ public static class CentersCommand
         var catalog = CenterCatalog.Default;
         if (json)
         {
-            CliJson.Write(context.Output, catalog.All.Select(CenterJson.From).ToList());
+            CliJson.Write(context.Output, catalog.All.Select(CenterSummary.From).ToList());
             return ExitCodes.Ok;
         }
 
@@ -43,17 +42,5 @@ public static class CentersCommand
         context.Console.WriteLine($"Triage topic (documents awaiting a person): {catalog.TriageTopic}");
         context.Console.WriteLine($"NOTELG and PNDING are importer-account states, not Centers. Topology version {catalog.Version}.");
         return ExitCodes.Ok;
-    }
-
-    /// <summary>One Center in <c>cee centers --json</c>.</summary>
-    public sealed record CenterJson(
-        [property: JsonPropertyName("id")] string Id,
-        [property: JsonPropertyName("teamCode")] string TeamCode,
-        [property: JsonPropertyName("name")] string Name,
-        [property: JsonPropertyName("managedFrom")] string ManagedFrom,
-        [property: JsonPropertyName("industries")] string Industries,
-        [property: JsonPropertyName("topic")] string Topic)
-    {
-        public static CenterJson From(Center c) => new(c.Id, c.TeamCode, c.Name, c.ManagedFrom, c.Industries, c.Topic);
     }
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text.Json.Serialization;
 using Cee.Cli.Output;
 using Cee.Routing.Htsus;
-using Cee.Routing.Identifiers;
 using Spectre.Console;
 
 namespace Cee.Cli.Commands;
@@ -32,39 +30,9 @@ public static class ClassifyCommand
         return command;
     }
 
-    /// <summary>Classifies each input in order; never throws for bad input.</summary>
-    public static IReadOnlyList<ClassifyResult> Classify(IEnumerable<string> inputs, HtsRuleTable table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        return inputs.Select(input => ClassifyOne(input, table)).ToList();
-    }
-
-    private static ClassifyResult ClassifyOne(string input, HtsRuleTable table)
-    {
-        if (!HtsNumber.TryParse(input, out var hts, out var error))
-        {
-            return new ClassifyResult(input, false, null, null, null, null, null, HtsNumber.Describe(error));
-        }
-
-        var classification = table.Classify(hts);
-        var rule = classification.Rule;
-        return new ClassifyResult(
-            input,
-            true,
-            hts.ToString(),
-            rule?.Center.Id,
-            rule?.Center.Name,
-            rule?.Key,
-            rule is null ? null : ProvenanceName(rule.Provenance),
-            classification.Explanation);
-    }
-
-    private static string ProvenanceName(RuleProvenance provenance) =>
-        provenance == RuleProvenance.Official ? "official" : "inferred";
-
     private static int Execute(CliContext context, string[] inputs, HtsRuleTable table, bool json)
     {
-        var results = Classify(inputs, table);
+        var results = HtsDryRun.Classify(inputs, table);
         if (json)
         {
             CliJson.Write(context.Output, results);
@@ -89,15 +57,4 @@ public static class ClassifyCommand
 
         return results.All(r => r.Valid) ? ExitCodes.Ok : ExitCodes.Invalid;
     }
-
-    /// <summary>One input's answer in <c>cee classify --json</c>.</summary>
-    public sealed record ClassifyResult(
-        [property: JsonPropertyName("input")] string Input,
-        [property: JsonPropertyName("valid")] bool Valid,
-        [property: JsonPropertyName("hts")] string? Hts,
-        [property: JsonPropertyName("center")] string? Center,
-        [property: JsonPropertyName("centerName")] string? CenterName,
-        [property: JsonPropertyName("rule")] string? Rule,
-        [property: JsonPropertyName("provenance")] string? Provenance,
-        [property: JsonPropertyName("error")] string? Error);
 }
