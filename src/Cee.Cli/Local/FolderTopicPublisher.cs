@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Cee.Routing.Messages;
+using Cee.Routing.Ports;
+
+namespace Cee.Cli.Local;
+
+/// <summary>
+/// Publishes by writing each message to <c>&lt;out&gt;/topics/&lt;topic&gt;/&lt;MessageId&gt;.json</c>: its
+/// Service Bus properties and its exact JSON body. The same MessageId overwrites the same file,
+/// as Service Bus duplicate detection would drop a repeat.
+/// </summary>
+public sealed class FolderTopicPublisher(string topicsDirectory) : ITopicPublisher
+{
+    private int _published;
+
+    /// <summary>How many messages this run wrote.</summary>
+    public int Published => _published;
+
+    public async Task PublishAsync(TopicMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var directory = Path.Combine(topicsDirectory, SafeName(message.Topic));
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, SafeName(message.Properties.MessageId) + ".json");
+        await File.WriteAllBytesAsync(path, Render(message), cancellationToken);
+        Interlocked.Increment(ref _published);
+    }
+
+    /// <summary>The file's content: <c>{ "topic", "properties", "body" }</c> with the body written byte for byte.</summary>
+    public static byte[] Render(TopicMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = ContractJson.Options.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("topic", message.Topic);
+            writer.WritePropertyName("properties");
+            JsonSerializer.Serialize(writer, message.Properties, ContractJson.Options);
+            writer.WritePropertyName("body");
+            writer.WriteRawValue(message.Body, skipInputValidation: false);
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    // Topic names and message ids are ours (lower-case letters, digits, '-'), but a file name is
+    // no place to trust that.
+    private static string SafeName(string name) =>
+        string.Concat(name.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.' ? ch : '_'));
+}
