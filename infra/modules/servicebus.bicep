@@ -18,16 +18,26 @@ var centerTopicNames = map(topology.centers, center => center.topic)
 var topicNames = concat(centerTopicNames, [topology.triageTopic])
 var centerTopicCount = length(centerTopicNames)
 
-// Every (topic, subscription) pair: Center topics get subscriptions.centerTopic, the triage topic
-// (last) gets subscriptions.triageTopic.
-var topicSubscriptions = flatten(map(range(0, length(topicNames)), topicIndex => map(
-  topicIndex < centerTopicCount ? topology.subscriptions.centerTopic : topology.subscriptions.triageTopic,
-  subscription => {
-    topicIndex: topicIndex
+// Every (topic, subscription) pair: each Center topic gets subscriptions.centerTopic, the triage
+// topic (last in topicNames) gets subscriptions.triageTopic. Plain variable loops with index
+// arithmetic, rather than nested lambdas, so that nothing depends on lambda closure semantics.
+var centerSubscriptions = topology.subscriptions.centerTopic
+var centerSubscriptionCount = length(centerSubscriptions)
+var centerPairs = [
+  for i in range(0, centerTopicCount * centerSubscriptionCount): {
+    topicIndex: i / centerSubscriptionCount
+    name: centerSubscriptions[i % centerSubscriptionCount].name
+    filter: centerSubscriptions[i % centerSubscriptionCount].filter
+  }
+]
+var triagePairs = [
+  for subscription in topology.subscriptions.triageTopic: {
+    topicIndex: centerTopicCount
     name: subscription.name
     filter: subscription.filter
   }
-)))
+]
+var topicSubscriptions = concat(centerPairs, triagePairs)
 
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: name
