@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Cee.Routing.Centers;
 
 /// <summary>
-/// The ten Centers and the triage topic, read once from the embedded <c>topology.json</c>.
+/// The ten Centers, the triage topic and the subscriptions every deployment creates on them, read
+/// once from the embedded <c>topology.json</c>.
 /// </summary>
 public sealed class CenterCatalog
 {
@@ -14,11 +15,18 @@ public sealed class CenterCatalog
 
     private readonly FrozenDictionary<string, Center> _byId;
 
-    private CenterCatalog(string version, string triageTopic, IReadOnlyList<Center> centers)
+    private CenterCatalog(
+        string version,
+        string triageTopic,
+        IReadOnlyList<Center> centers,
+        IReadOnlyList<TopicSubscription> centerTopicSubscriptions,
+        IReadOnlyList<TopicSubscription> triageTopicSubscriptions)
     {
         Version = version;
         TriageTopic = triageTopic;
         All = centers;
+        CenterTopicSubscriptions = centerTopicSubscriptions;
+        TriageTopicSubscriptions = triageTopicSubscriptions;
         _byId = centers.ToFrozenDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -33,6 +41,15 @@ public sealed class CenterCatalog
 
     /// <summary>All ten Centers, in ACE Center ID order.</summary>
     public IReadOnlyList<Center> All { get; }
+
+    /// <summary>
+    /// The subscriptions created on every Center topic (one per document kind Centers' teams
+    /// listen to, plus one for everything). Empty when the topology declares none.
+    /// </summary>
+    public IReadOnlyList<TopicSubscription> CenterTopicSubscriptions { get; }
+
+    /// <summary>The subscriptions created on the triage topic. Empty when the topology declares none.</summary>
+    public IReadOnlyList<TopicSubscription> TriageTopicSubscriptions { get; }
 
     /// <summary>Finds a Center by its ACE Center ID (case-insensitive).</summary>
     public bool TryGet(string? id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Center? center)
@@ -60,7 +77,9 @@ public sealed class CenterCatalog
             .Select(c => new Center(c.Id, c.TeamCode, c.Name, c.ManagedFrom, c.Industries, c.Topic))
             .ToList();
         Validate(document.TriageTopic, centers);
-        return new CenterCatalog(document.Version, document.TriageTopic, centers);
+        var centerTopicSubscriptions = ReadSubscriptions(document.Subscriptions?.CenterTopic, "centerTopic");
+        var triageTopicSubscriptions = ReadSubscriptions(document.Subscriptions?.TriageTopic, "triageTopic");
+        return new CenterCatalog(document.Version, document.TriageTopic, centers, centerTopicSubscriptions, triageTopicSubscriptions);
     }
 
     private static CenterCatalog LoadEmbedded()
@@ -99,6 +118,36 @@ public sealed class CenterCatalog
                 throw new InvalidDataException($"topology.json {center.Id} reuses topic '{center.Topic}'.");
             }
         }
+    }
+
+    // Subscription names follow the topic-name rule but Service Bus caps them at 50 characters.
+    private static List<TopicSubscription> ReadSubscriptions(IReadOnlyList<TopologySubscription>? declared, string owner)
+    {
+        var subscriptions = new List<TopicSubscription>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var subscription in declared ?? [])
+        {
+            var name = subscription.Name;
+            if (string.IsNullOrEmpty(name) || name.Length > 50 ||
+                !name.All(ch => ch is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.' or '_'))
+            {
+                throw new InvalidDataException($"topology.json subscriptions.{owner} has subscription '{name}', which is not a lower-case Service Bus subscription name of at most 50 characters.");
+            }
+
+            if (!names.Add(name))
+            {
+                throw new InvalidDataException($"topology.json subscriptions.{owner} lists subscription '{name}' twice.");
+            }
+
+            if (string.IsNullOrWhiteSpace(subscription.Filter))
+            {
+                throw new InvalidDataException($"topology.json subscriptions.{owner} '{name}' has no SQL filter; use 1=1 to receive every message.");
+            }
+
+            subscriptions.Add(new TopicSubscription(name, subscription.Filter));
+        }
+
+        return subscriptions;
     }
 
     // Service Bus entity names: letters, digits, '.', '-', '_', at most 260 characters; we keep to

@@ -1,0 +1,253 @@
+// CeeFunctions in one resource group: the Function App (Flex Consumption) and everything it talks to,
+// identity-based everywhere. `azd up` deploys it; see docs/deployment.md.
+//
+// What comes from where:
+//   - Centers, topic names, subscriptions and their filters: src/Cee.Routing/Centers/topology.json,
+//     loaded by modules/servicebus.bicep (never typed here).
+//   - App settings: docs/configuration.md (modules/functionapp.bicep sets exactly those).
+//   - Who may do what: modules/access.bicep, the one file holding role assignments.
+targetScope = 'subscription'
+
+import { cosmosContainer, portAccess } from 'modules/types.bicep'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; a hash of it (with the subscription and location) names every resource.')
+param environmentName string
+
+@minLength(1)
+@description('Region for every resource. It must offer Flex Consumption.')
+@metadata({ azd: { type: 'location' } })
+param location string
+
+@secure()
+@minLength(32)
+@description('Random seed of the importer lookup-key secret. Key Vault secret importer-key-secret holds base64(seed): the app decodes it to >= 32 bytes of HMAC key. azd generates the seed once and keeps it in .azure/<env>/config.json; a new seed changes every SSN lookup key.')
+@metadata({ azd: { type: 'generate', config: { length: 64, noSpecial: true } } })
+param importerKeySeed string
+
+@minLength(10)
+@maxLength(10)
+@description('Object id of the Entra group (or principal) of each Center, in ACE Center ID order, as topology.json lists them (ten entries). Each may receive from its own Center topic and no other. An empty string grants nothing.')
+param centerReceiverPrincipalIds string[] = ['', '', '', '', '', '', '', '', '', '']
+
+@description('Object id of the reviewers group: receives review requests and escalations from the triage topic. Empty grants nothing.')
+param reviewerPrincipalId string = ''
+
+@description('Ports allowed to drop documents. Each principal may create blobs under port-drops/{code}/ and nowhere else (docs/adr/0005-port-write-isolation.md).')
+param ports portAccess[] = []
+
+@description('Cosmos DB database name (app setting Cosmos__DatabaseName).')
+param cosmosDatabaseName string = 'cee'
+
+@description('Cosmos DB containers and their partition keys: the one place they are declared. Reconcile with the Cosmos adapter (src/Cee.Routing.Cosmos) before the first production deployment.')
+param cosmosContainers cosmosContainer[] = [
+  { name: 'ledger', partitionKey: '/id' }
+  { name: 'ledger-index', partitionKey: '/pk' }
+  { name: 'accounts', partitionKey: '/id' }
+  { name: 'requests', partitionKey: '/id' }
+  { name: 'leases', partitionKey: '/id' }
+]
+
+@description('Duplicate detection window of every topic (ISO 8601, at most P7D). MessageId is the document id, so a document re-published within the window is dropped. One day covers Event Grid\'s 24-hour redelivery horizon and a day of Durable retries; see docs/deployment.md.')
+param duplicateDetectionWindow string = 'P1D'
+
+@description('Default time to live of messages on topics and subscriptions (ISO 8601). Expired messages are dead-lettered, never dropped.')
+param messageTimeToLive string = 'P14D'
+
+@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
+@description('Redundancy of the data storage account (port-drops, documents, quarantine). ZRS by default; pick LRS where the region has no zones.')
+param dataStorageSku string = 'Standard_ZRS'
+
+@allowed([512, 2048, 4096])
+@description('Flex Consumption instance memory.')
+param instanceMemoryMB int = 2048
+
+@minValue(40)
+@maxValue(1000)
+@description('Flex Consumption scale-out limit.')
+param maximumInstanceCount int = 100
+
+@description('Key Vault purge protection. On by default: losing the importer key secret orphans every SSN lookup key. Once on it cannot be turned off, and a purged name stays reserved for the retention period.')
+param keyVaultPurgeProtection bool = true
+
+@description('Routing__ReviewTimeout: how long a person has to decide before the fallback (d.hh:mm:ss).')
+param reviewTimeout string = '2.00:00:00'
+
+@allowed(['escalate', 'best-hts-guess'])
+@description('Routing__ReviewFallback.')
+param reviewFallback string = 'escalate'
+
+@minValue(0)
+@description('Routing__MaxEscalations.')
+param maxEscalations int = 3
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var intakeFunctionName = 'IntakeFromPortDrop'
+var portDropsContainer = 'port-drops'
+var dataContainers = [portDropsContainer, 'documents', 'quarantine']
+var deploymentContainer = 'deployment-package'
+var deadLetterContainer = 'eventgrid-deadletter'
+var blobTriggerPoisonQueue = 'webjobs-blobtrigger-poison'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: 'id-cee-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-cee-${resourceToken}'
+    applicationInsightsName: 'appi-cee-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    hostAccountName: 'sthost${resourceToken}'
+    dataAccountName: 'stdata${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainer
+    dataContainerNames: dataContainers
+    deadLetterContainerName: deadLetterContainer
+    poisonQueueName: blobTriggerPoisonQueue
+    dataSkuName: dataStorageSku
+  }
+}
+
+module eventGrid 'modules/eventgrid.bicep' = {
+  name: 'eventgrid'
+  scope: rg
+  params: {
+    name: 'evgt-drops-${resourceToken}'
+    location: location
+    tags: tags
+    storageAccountId: storage.outputs.dataAccountId
+  }
+}
+
+module serviceBus 'modules/servicebus.bicep' = {
+  name: 'servicebus'
+  scope: rg
+  params: {
+    name: 'sb-cee-${resourceToken}'
+    location: location
+    tags: tags
+    duplicateDetectionWindow: duplicateDetectionWindow
+    messageTimeToLive: messageTimeToLive
+  }
+}
+
+module cosmos 'modules/cosmos.bicep' = {
+  name: 'cosmos'
+  scope: rg
+  params: {
+    name: 'cosmos-cee-${resourceToken}'
+    location: location
+    tags: tags
+    databaseName: cosmosDatabaseName
+    containers: cosmosContainers
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: 'kv-cee-${resourceToken}'
+    location: location
+    tags: tags
+    purgeProtection: keyVaultPurgeProtection
+    importerKeySecretValue: base64(importerKeySeed)
+  }
+}
+
+module access 'modules/access.bicep' = {
+  name: 'access'
+  scope: rg
+  params: {
+    appPrincipalId: identity.outputs.principalId
+    hostStorageAccountName: storage.outputs.hostAccountName
+    dataStorageAccountName: storage.outputs.dataAccountName
+    appDataContainerNames: dataContainers
+    portDropsContainerName: portDropsContainer
+    deadLetterContainerName: deadLetterContainer
+    poisonQueueName: blobTriggerPoisonQueue
+    eventGridPrincipalId: eventGrid.outputs.principalId
+    serviceBusNamespaceName: serviceBus.outputs.namespaceName
+    centerTopicNames: serviceBus.outputs.centerTopicNames
+    triageTopicName: serviceBus.outputs.triageTopicName
+    centerReceiverPrincipalIds: centerReceiverPrincipalIds
+    reviewerPrincipalId: reviewerPrincipalId
+    ports: ports
+    cosmosAccountName: cosmos.outputs.accountName
+    cosmosDatabaseName: cosmosDatabaseName
+    keyVaultName: keyVault.outputs.name
+    importerKeySecretName: keyVault.outputs.importerKeySecretName
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  scope: rg
+  params: {
+    name: 'func-cee-${resourceToken}'
+    planName: 'plan-cee-${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    hostStorageAccountName: storage.outputs.hostAccountName
+    deploymentContainerUrl: '${storage.outputs.hostBlobEndpoint}${deploymentContainer}'
+    dataBlobEndpoint: storage.outputs.dataBlobEndpoint
+    dataQueueEndpoint: storage.outputs.dataQueueEndpoint
+    serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+    cosmosEndpoint: cosmos.outputs.endpoint
+    cosmosDatabaseName: cosmosDatabaseName
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    importerKeySecretUri: keyVault.outputs.importerKeySecretUri
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    reviewTimeout: reviewTimeout
+    reviewFallback: reviewFallback
+    maxEscalations: maxEscalations
+  }
+  // The host starts as soon as the app exists: let it find its storage, queues, vault and topics
+  // already granted.
+  dependsOn: [access]
+}
+
+// Read by azd and by the postdeploy hook (infra/scripts/create-eventgrid-subscription.*).
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output INTAKE_FUNCTION_NAME string = intakeFunctionName
+output EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
+output DATA_STORAGE_ACCOUNT_ID string = storage.outputs.dataAccountId
+output DATA_STORAGE_ACCOUNT_NAME string = storage.outputs.dataAccountName
+output PORT_DROPS_CONTAINER string = portDropsContainer
+output EVENTGRID_DEADLETTER_CONTAINER string = deadLetterContainer
+output SERVICEBUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
+output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
+output KEY_VAULT_NAME string = keyVault.outputs.name
