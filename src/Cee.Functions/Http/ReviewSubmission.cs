@@ -1,0 +1,63 @@
+using Cee.Functions.Orchestration;
+using Cee.Routing.Drops;
+using Cee.Routing.Identifiers;
+using Cee.Routing.Ledger;
+using Cee.Routing.Ports;
+using Cee.Routing.Review;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Cee.Functions.Http;
+
+/// <summary>
+/// A reviewer's decision on a drop awaiting review: validated with the core's
+/// <see cref="ReviewDecision.Validate"/>, checked against the orchestration (it must exist and be
+/// running) and the ledger (its documents must be awaiting review), then raised as the
+/// <see cref="DurableRoutingPorts.ReviewDecisionEvent"/> the orchestration waits for.
+/// </summary>
+public sealed class ReviewSubmission(IRoutingLedger ledger, TimeProvider time, ILogger<ReviewSubmission> logger)
+{
+    public async Task<IActionResult> SubmitAsync(HttpRequest request, string dropId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        var (body, error) = await JsonBody.ReadAsync<ReviewRequestBody>(request, cancellationToken);
+        if (body is null)
+        {
+            return Problems.BadRequest(request, "The review decision is not readable", error!);
+        }
+
+        var decision = new ReviewDecision(dropId, body.Center ?? string.Empty, body.Reviewer ?? string.Empty, body.Note, time.GetUtcNow());
+        var invalid = decision.Validate();
+        if (invalid.Count > 0)
+        {
+            return Problems.BadRequest(request, "The review decision is not valid", string.Join(" ", invalid));
+        }
+
+        var shown = SsnRedaction.Redact(dropId);
+        var instance = await durable.GetInstanceAsync(dropId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is null)
+        {
+            return Problems.NotFound(request, "No such drop", $"No routing of a drop with id '{shown}' exists.");
+        }
+
+        if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Running)
+        {
+            return Problems.Conflict(request, "The drop is not awaiting review",
+                $"The routing of drop {shown} is {instance.RuntimeStatus}; only a running routing that waits for a person takes a decision.");
+        }
+
+        var state = (await ledger.GetAsync(DropIds.DocumentId(dropId, 1), cancellationToken))?.State;
+        if (state != LedgerState.AwaitingReview)
+        {
+            return Problems.Conflict(request, "The drop is not awaiting review",
+                $"The documents of drop {shown} are {state?.ToString() ?? "not recorded yet"}; a decision is taken only while they await review.");
+        }
+
+        await durable.RaiseEventAsync(dropId, DurableRoutingPorts.ReviewDecisionEvent, decision, cancellationToken);
+        logger.LogInformation("Review decision for drop {DropId}: {Center} by {Reviewer}", dropId, decision.Center, decision.Reviewer);
+        return new AcceptedResult((string?)null, decision);
+    }
+}

@@ -1,0 +1,88 @@
+using Azure.Messaging.ServiceBus;
+using Cee.Functions.Activities;
+using Cee.Functions.Hosting;
+using Cee.Functions.Http;
+using Cee.Functions.Intake;
+using Cee.Routing.Centers;
+using Cee.Routing.Htsus;
+using Cee.Routing.Identifiers;
+using Cee.Routing.Ports;
+using Cee.Routing.Review;
+using Cee.Routing.Workflow;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Cee.Functions.Tests.Hosting;
+
+/// <summary>
+/// AddCeeFunctions with the local settings sample's values: everything resolves, nothing connects.
+/// The provider is disposed asynchronously: ServiceBusClient and its senders are only IAsyncDisposable.
+/// </summary>
+public class ServiceRegistrationTests
+{
+    private static readonly Dictionary<string, string?> LocalSettings = new()
+    {
+        ["PortDrops"] = "UseDevelopmentStorage=true",
+        ["ServiceBus"] = "Endpoint=sb://localhost;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;",
+        ["Routing:ReviewFallback"] = "best-hts-guess",
+        ["Routing:ReviewTimeout"] = "04:00:00",
+    };
+
+    [Fact]
+    public async Task AddCeeFunctions_LocalSettings_ResolvesTheAdaptersAndTriggers()
+    {
+        await using var provider = Build(LocalSettings);
+
+        Assert.Equal(ReviewFallback.BestHtsGuess, provider.GetRequiredService<RoutingWorkflowOptions>().ReviewFallback);
+        Assert.Equal(TimeSpan.FromHours(4), provider.GetRequiredService<RoutingWorkflowOptions>().ReviewTimeout);
+        Assert.Same(HtsRuleTable.Embedded, provider.GetRequiredService<HtsRuleTable>());
+        Assert.True(provider.GetRequiredService<ImporterLookupKeys>().IsDevelopment);
+        Assert.NotNull(provider.GetRequiredService<ITopicPublisher>());
+        Assert.NotNull(provider.GetRequiredService<IHtsClassifier>());
+        Assert.NotNull(provider.GetRequiredService<DropIntakeTrigger>());
+        Assert.NotNull(provider.GetRequiredService<ReviewSubmission>());
+        Assert.NotNull(ActivatorUtilities.CreateInstance<RoutingActivities>(provider));
+    }
+
+    [Fact]
+    public async Task AddCeeFunctions_EveryTopologyTopic_HasANamedSender()
+    {
+        await using var provider = Build(LocalSettings);
+        var senders = provider.GetRequiredService<IAzureClientFactory<ServiceBusSender>>();
+        var catalog = CenterCatalog.Default;
+
+        foreach (var topic in catalog.All.Select(c => c.Topic).Append(catalog.TriageTopic))
+        {
+            Assert.Equal(topic, senders.CreateClient(topic).EntityPath);
+        }
+    }
+
+    [Fact]
+    public async Task AddCeeFunctions_InAzureWithoutImporterSecret_RefusesTheDevelopmentKey()
+    {
+        await using var provider = Build(new Dictionary<string, string?>(LocalSettings) { [ImporterKeySettingsValidator.AzureInstanceSetting] = "a1b2c3" });
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ImporterLookupKeys>());
+    }
+
+    [Fact]
+    public async Task AddCeeFunctions_BadRoutingSetting_FailsNamingIt()
+    {
+        await using var provider = Build(new Dictionary<string, string?>(LocalSettings) { ["Routing:ReviewFallback"] = "coin-flip" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<RoutingWorkflowOptions>());
+        Assert.Contains("Routing__ReviewFallback", error.Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddCeeFunctions(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+}

@@ -1,0 +1,108 @@
+using Cee.Functions.Http;
+using Cee.Functions.Orchestration;
+using Cee.Functions.Tests.Support;
+using Cee.Routing.Ledger;
+using Cee.Routing.Ports;
+using Cee.Routing.Review;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+
+namespace Cee.Functions.Tests.Http;
+
+public class ReviewSubmissionTests
+{
+    private const string DropId = "d0123456789abcdef0123456789abcdef";
+    private const string Path = "/api/reviews/" + DropId;
+    private const string ValidBody = """{ "center": "CEE007", "reviewer": "officer-42", "note": "laptops, not cars" }""";
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task SubmitAsync_AwaitingReview_RaisesTheDecisionEventAndAccepts()
+    {
+        var durable = new Durable().WithInstance(OrchestrationRuntimeStatus.Running);
+        object? raised = null;
+        durable.Client.Setup(c => c.RaiseEventAsync(DropId, DurableRoutingPorts.ReviewDecisionEvent, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, object?, CancellationToken>((_, _, payload, _) => raised = payload)
+            .Returns(Task.CompletedTask);
+
+        var result = await Submission(LedgerState.AwaitingReview).SubmitAsync(Requests.Create(Path, ValidBody), DropId, durable.Client.Object, CancellationToken.None);
+
+        var accepted = Assert.IsType<AcceptedResult>(result);
+        var expected = new ReviewDecision(DropId, "CEE007", "officer-42", "laptops, not cars", Now);
+        Assert.Equal(expected, raised);
+        Assert.Equal(expected, accepted.Value);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_BodyNotJson_IsABadRequestProblem()
+    {
+        var durable = new Durable();
+
+        var result = await Submission().SubmitAsync(Requests.Create(Path, "center=CEE007"), DropId, durable.Client.Object, CancellationToken.None);
+
+        Requests.Problem(result, 400, "The review decision is not readable");
+        VerifyNothingRaised(durable);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_UnknownCenterAndNoReviewer_IsABadRequestProblemNamingBoth()
+    {
+        var durable = new Durable().WithInstance(OrchestrationRuntimeStatus.Running);
+
+        var result = await Submission().SubmitAsync(Requests.Create(Path, """{ "center": "NOTELG" }"""), DropId, durable.Client.Object, CancellationToken.None);
+
+        var problem = Requests.Problem(result, 400, "The review decision is not valid");
+        Assert.Contains("importer-account state, not a Center", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains("reviewer is required", problem.Detail, StringComparison.Ordinal);
+        VerifyNothingRaised(durable);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_NoSuchOrchestration_IsANotFoundProblem()
+    {
+        var durable = new Durable();
+
+        var result = await Submission().SubmitAsync(Requests.Create(Path, ValidBody), DropId, durable.Client.Object, CancellationToken.None);
+
+        var problem = Requests.Problem(result, 404, "No such drop");
+        Assert.Equal(Path, problem.Instance);
+        VerifyNothingRaised(durable);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_OrchestrationCompleted_IsAConflictProblem()
+    {
+        var durable = new Durable().WithInstance(OrchestrationRuntimeStatus.Completed);
+
+        var result = await Submission(LedgerState.Routed).SubmitAsync(Requests.Create(Path, ValidBody), DropId, durable.Client.Object, CancellationToken.None);
+
+        var problem = Requests.Problem(result, 409, "The drop is not awaiting review");
+        Assert.Contains("Completed", problem.Detail, StringComparison.Ordinal);
+        VerifyNothingRaised(durable);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_RunningButNotAwaitingReview_IsAConflictProblem()
+    {
+        var durable = new Durable().WithInstance(OrchestrationRuntimeStatus.Running);
+
+        var result = await Submission(LedgerState.Validated).SubmitAsync(Requests.Create(Path, ValidBody), DropId, durable.Client.Object, CancellationToken.None);
+
+        var problem = Requests.Problem(result, 409, "The drop is not awaiting review");
+        Assert.Contains("Validated", problem.Detail, StringComparison.Ordinal);
+        VerifyNothingRaised(durable);
+    }
+
+    private static ReviewSubmission Submission(LedgerState? firstDocument = null)
+    {
+        var ledger = new Mock<IRoutingLedger>();
+        ledger.Setup(l => l.GetAsync($"{DropId}-001", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(firstDocument is { } state ? Ledgers.Record($"{DropId}-001", state, DropId) : null);
+        return new ReviewSubmission(ledger.Object, new FixedTimeProvider(Now), NullLogger<ReviewSubmission>.Instance);
+    }
+
+    private static void VerifyNothingRaised(Durable durable) =>
+        durable.Client.Verify(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
+}

@@ -1,0 +1,176 @@
+using Cee.Functions.Intake;
+using Cee.Functions.Orchestration;
+using Cee.Functions.Storage;
+using Cee.Functions.Tests.Support;
+using Cee.Routing.Drops;
+using Cee.Routing.Workflow;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+
+namespace Cee.Functions.Tests.Intake;
+
+public class DropIntakeTriggerTests
+{
+    private static readonly byte[] Md5 = [0xd4, 0x1d, 0x8c, 0xd9, 0x8f, 0x00, 0xb2, 0x04, 0xe9, 0x80, 0x09, 0x98, 0xec, 0xf8, 0x42, 0x7e];
+    private static readonly RoutingWorkflowOptions Options = new() { ReviewTimeout = TimeSpan.FromHours(12) };
+
+    [Fact]
+    public async Task HandleAsync_Document_StartsRouteDropUnderTheDropIdOfPathAndContentMd5()
+    {
+        var durable = new Durable();
+        var blob = Blobs.Existing(Blobs.Properties(contentHash: Md5));
+
+        var result = await Trigger().HandleAsync(blob.Object, "2704", "entry-0026110316.xml", durable.Client.Object, CancellationToken.None);
+
+        var expected = DropReference.For("port-drops/2704/entry-0026110316.xml", Convert.ToBase64String(Md5));
+        Assert.Equal(DropTriggerOutcome.Started, result.Outcome);
+        Assert.Equal(expected, result.Drop);
+        var (name, _, options) = Assert.Single(durable.Scheduled);
+        Assert.Equal(RouteDropOrchestrator.Name, name.Name);
+        Assert.Equal(expected.DropId, options?.InstanceId);
+        Assert.Equal(new RouteDropInput(expected, Options), durable.ScheduledInput());
+    }
+
+    [Fact]
+    public async Task HandleAsync_SameBlobTwice_ComputesTheSameInstanceId()
+    {
+        var durable = new Durable();
+        var first = await Trigger().HandleAsync(Blobs.Existing(Blobs.Properties(contentHash: Md5)).Object, "2704", "x.xml", durable.Client.Object, CancellationToken.None);
+        var second = await Trigger().HandleAsync(Blobs.Existing(Blobs.Properties(contentHash: Md5)).Object, "2704", "x.xml", durable.Client.Object, CancellationToken.None);
+
+        Assert.Equal(first.Drop!.DropId, second.Drop!.DropId);
+        Assert.Equal(durable.Scheduled[0].Options!.InstanceId, durable.Scheduled[1].Options!.InstanceId);
+    }
+
+    [Fact]
+    public async Task HandleAsync_NoContentMd5_UsesTheETagAsContentVersion()
+    {
+        var durable = new Durable();
+
+        var result = await Trigger().HandleAsync(Blobs.Existing(Blobs.Properties(etag: "\"0x8DEADBEEF\"")).Object, "2704", "x.pdf", durable.Client.Object, CancellationToken.None);
+
+        Assert.Equal("\"0x8DEADBEEF\"", result.Drop!.ContentVersion);
+        Assert.Equal(DropIds.Compute("port-drops/2704/x.pdf", "\"0x8DEADBEEF\""), result.Drop.DropId);
+    }
+
+    [Theory]
+    [InlineData(OrchestrationRuntimeStatus.Running)]
+    [InlineData(OrchestrationRuntimeStatus.Pending)]
+    [InlineData(OrchestrationRuntimeStatus.Suspended)]
+    public async Task HandleAsync_LiveInstanceWithTheDropId_StartsNothing(OrchestrationRuntimeStatus status)
+    {
+        var durable = new Durable().WithInstance(status);
+
+        var result = await Trigger().HandleAsync(Blobs.Existing(Blobs.Properties(contentHash: Md5)).Object, "2704", "x.xml", durable.Client.Object, CancellationToken.None);
+
+        Assert.Equal(DropTriggerOutcome.AlreadyRouting, result.Outcome);
+        Assert.Empty(durable.Scheduled);
+    }
+
+    [Theory]
+    [InlineData(OrchestrationRuntimeStatus.Completed)]
+    [InlineData(OrchestrationRuntimeStatus.Failed)]
+    [InlineData(OrchestrationRuntimeStatus.Terminated)]
+    public async Task HandleAsync_EndedInstanceWithTheDropId_StartsAgain(OrchestrationRuntimeStatus status)
+    {
+        var durable = new Durable().WithInstance(status);
+
+        var result = await Trigger().HandleAsync(Blobs.Existing(Blobs.Properties(contentHash: Md5)).Object, "2704", "x.xml", durable.Client.Object, CancellationToken.None);
+
+        Assert.Equal(DropTriggerOutcome.Started, result.Outcome);
+        Assert.Single(durable.Scheduled);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ScheduleLosesARaceToALiveInstance_ReportsAlreadyRouting()
+    {
+        var durable = new Durable().WithInstances(null, OrchestrationRuntimeStatus.Pending);
+        durable.Client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<Microsoft.DurableTask.TaskName>(), It.IsAny<object?>(), It.IsAny<Microsoft.DurableTask.StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("An orchestration with this instance id already exists."));
+
+        var result = await Trigger().HandleAsync(Blobs.Existing(Blobs.Properties(contentHash: Md5)).Object, "2704", "x.xml", durable.Client.Object, CancellationToken.None);
+
+        Assert.Equal(DropTriggerOutcome.AlreadyRouting, result.Outcome);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ScheduleFailsWithNoLiveInstance_Throws()
+    {
+        var durable = new Durable();
+        durable.Client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<Microsoft.DurableTask.TaskName>(), It.IsAny<object?>(), It.IsAny<Microsoft.DurableTask.StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TimeoutException("task hub unavailable"));
+
+        await Assert.ThrowsAsync<TimeoutException>(() =>
+            Trigger().HandleAsync(Blobs.Existing(Blobs.Properties(contentHash: Md5)).Object, "2704", "x.xml", durable.Client.Object, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task HandleAsync_BlobDeletedBeforeTheEvent_StartsNothing()
+    {
+        var durable = new Durable();
+
+        var result = await Trigger().HandleAsync(Blobs.Missing().Object, "2704", "x.xml", durable.Client.Object, CancellationToken.None);
+
+        Assert.Equal(DropTriggerOutcome.BlobGone, result.Outcome);
+        Assert.Empty(durable.Scheduled);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ManifestBeforeItsDocument_IsIgnored()
+    {
+        var durable = new Durable();
+        var documents = new Dictionary<string, Mock<Azure.Storage.Blobs.BlobClient>> { ["2704/invoice.pdf"] = Blobs.Missing() };
+
+        var result = await Trigger(documents).HandleAsync(
+            Blobs.Existing(Blobs.Properties()).Object, "2704", "invoice.pdf.cee.json", durable.Client.Object, CancellationToken.None);
+
+        Assert.Equal(DropTriggerOutcome.ManifestIgnored, result.Outcome);
+        Assert.Empty(durable.Scheduled);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ManifestOlderThanItsDocument_IsIgnored()
+    {
+        var durable = new Durable();
+        var documents = new Dictionary<string, Mock<Azure.Storage.Blobs.BlobClient>>
+        {
+            ["2704/invoice.pdf"] = Blobs.Existing(Blobs.Properties(contentHash: Md5, lastModified: Blobs.Uploaded.AddSeconds(5))),
+        };
+
+        var result = await Trigger(documents).HandleAsync(
+            Blobs.Existing(Blobs.Properties(lastModified: Blobs.Uploaded)).Object, "2704", "invoice.pdf.cee.json", durable.Client.Object, CancellationToken.None);
+
+        Assert.Equal(DropTriggerOutcome.ManifestIgnored, result.Outcome);
+        Assert.Empty(durable.Scheduled);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ManifestAfterItsDocument_RoutesTheDocumentAgainWithTheManifestVersion()
+    {
+        var durable = new Durable();
+        var documents = new Dictionary<string, Mock<Azure.Storage.Blobs.BlobClient>>
+        {
+            ["2704/invoice.pdf"] = Blobs.Existing(Blobs.Properties(contentHash: Md5, lastModified: Blobs.Uploaded)),
+        };
+
+        var result = await Trigger(documents).HandleAsync(
+            Blobs.Existing(Blobs.Properties(etag: "\"0x8DMANIFEST\"", lastModified: Blobs.Uploaded.AddMinutes(2))).Object,
+            "2704", "invoice.pdf.cee.json", durable.Client.Object, CancellationToken.None);
+
+        Assert.Equal(DropTriggerOutcome.Started, result.Outcome);
+        var drop = durable.ScheduledInput().Drop;
+        Assert.Equal("port-drops/2704/invoice.pdf", drop.Source);
+        Assert.Equal(StorageLayout.WithManifest(Convert.ToBase64String(Md5), "\"0x8DMANIFEST\""), drop.ContentVersion);
+        Assert.NotEqual(DropIds.Compute(drop.Source, Convert.ToBase64String(Md5)), drop.DropId);
+    }
+
+    private static DropIntakeTrigger Trigger(IDictionary<string, Mock<Azure.Storage.Blobs.BlobClient>>? portDrops = null)
+    {
+        var service = Blobs.Service(new Dictionary<string, Mock<Azure.Storage.Blobs.BlobContainerClient>>
+        {
+            [StorageLayout.PortDrops] = Blobs.Container(portDrops ?? new Dictionary<string, Mock<Azure.Storage.Blobs.BlobClient>>()),
+        });
+        return new DropIntakeTrigger(service.Object, new DropScheduler(Options, NullLogger<DropScheduler>.Instance), NullLogger<DropIntakeTrigger>.Instance);
+    }
+}
