@@ -69,9 +69,14 @@ public sealed class CosmosRoutingLedger : IRoutingLedger, ILedgerQueries
             .FirstOrDefault();
     }
 
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The record does not exist and the transition is not its first (Received, with its subject).</exception>
+    /// <exception cref="LedgerWriteConflictException">Every one of the bounded attempts lost a race.</exception>
+    /// <exception cref="CosmosItemFormatException">The stored record cannot be read.</exception>
     public async Task<LedgerRecord> RecordAsync(LedgerTransition transition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transition);
+        ArgumentException.ThrowIfNullOrWhiteSpace(transition.RecordId);
         var id = transition.RecordId;
         for (var attempt = 1; ; attempt++)
         {
