@@ -7,6 +7,7 @@ using Cee.Functions.Intake;
 using Cee.Functions.Messaging;
 using Cee.Functions.Storage;
 using Cee.Routing.Centers;
+using Cee.Routing.Cosmos;
 using Cee.Routing.Htsus;
 using Cee.Routing.Identifiers;
 using Cee.Routing.Messages;
@@ -39,6 +40,8 @@ public static class FunctionsServiceCollectionExtensions
         AddTelemetry(services, configuration);
 
         // Adapters: the ports the activities delegate to (the orchestration uses DurableRoutingPorts instead).
+        // Cosmos DB: the routing ledger and its queries, importer accounts, CBP requests, one CosmosClient.
+        services.AddCeeCosmos(configuration);
         services.AddSingleton<BlobQuarantine>();
         services.AddSingleton<IHtsClassifier>(provider => new RuleTableClassifier(provider.GetRequiredService<HtsRuleTable>()));
         services.AddSingleton<ITopicPublisher, ServiceBusTopicPublisher>();

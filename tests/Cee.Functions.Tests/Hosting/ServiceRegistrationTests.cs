@@ -4,6 +4,7 @@ using Cee.Functions.Hosting;
 using Cee.Functions.Http;
 using Cee.Functions.Intake;
 using Cee.Routing.Centers;
+using Cee.Routing.Cosmos;
 using Cee.Routing.Htsus;
 using Cee.Routing.Identifiers;
 using Cee.Routing.Ports;
@@ -28,6 +29,8 @@ public class ServiceRegistrationTests
         ["ServiceBus"] = "Endpoint=sb://localhost;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;",
         ["Routing:ReviewFallback"] = "best-hts-guess",
         ["Routing:ReviewTimeout"] = "04:00:00",
+        ["Cosmos:AccountEndpoint"] = "https://localhost:8081/",
+        ["Cosmos:EmulatorKey"] = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
     };
 
     [Fact]
@@ -43,6 +46,7 @@ public class ServiceRegistrationTests
         Assert.NotNull(provider.GetRequiredService<IHtsClassifier>());
         Assert.NotNull(provider.GetRequiredService<DropIntakeTrigger>());
         Assert.NotNull(provider.GetRequiredService<ReviewSubmission>());
+        Assert.NotNull(provider.GetRequiredService<ILedgerQueries>());
         Assert.NotNull(ActivatorUtilities.CreateInstance<RoutingActivities>(provider));
     }
 
