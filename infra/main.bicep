@@ -40,13 +40,61 @@ param ports portAccess[] = []
 @description('Cosmos DB database name (app setting Cosmos__DatabaseName).')
 param cosmosDatabaseName string = 'cee'
 
-@description('Cosmos DB containers and their partition keys: the one place they are declared. Reconcile with the Cosmos adapter (src/Cee.Routing.Cosmos) before the first production deployment.')
+@description('Cosmos DB containers: names, partition keys and indexing policies exactly as the adapter expects (src/Cee.Routing.Cosmos: CosmosRoutingOptions for the names, CosmosResources for the policies; tests/Cee.Routing.Cosmos.Tests/Configuration/InfrastructureDriftTests.cs fails if they differ). Every container is partitioned by /id: each lookup by key is a point read (docs/adr/0004-cosmos-data-model.md).')
 param cosmosContainers cosmosContainer[] = [
-  { name: 'ledger', partitionKey: '/id' }
-  { name: 'ledger-index', partitionKey: '/pk' }
-  { name: 'accounts', partitionKey: '/id' }
-  { name: 'requests', partitionKey: '/id' }
-  { name: 'leases', partitionKey: '/id' }
+  {
+    name: 'ledger'
+    partitionKey: '/id'
+    // Only what the ledger's queries filter and order on is indexed: by content hash (duplicates),
+    // by drop, by entry, and a Center's queue by state and time.
+    indexingPolicy: {
+      indexingMode: 'consistent'
+      automatic: true
+      includedPaths: [
+        { path: '/subject/dropSha256/?' }
+        { path: '/subject/dropId/?' }
+        { path: '/subject/entries/[]/?' }
+        { path: '/state/?' }
+        { path: '/center/?' }
+        { path: '/updatedAt/?' }
+      ]
+      excludedPaths: [
+        { path: '/*' }
+      ]
+      compositeIndexes: [
+        [
+          { path: '/center', order: 'ascending' }
+          { path: '/state', order: 'ascending' }
+          { path: '/updatedAt', order: 'ascending' }
+        ]
+      ]
+    }
+  }
+  {
+    name: 'importer-accounts'
+    partitionKey: '/id'
+    // Point reads only.
+    indexingPolicy: {
+      indexingMode: 'consistent'
+      automatic: true
+      includedPaths: []
+      excludedPaths: [
+        { path: '/*' }
+      ]
+    }
+  }
+  {
+    name: 'cbp-requests'
+    partitionKey: '/id'
+    indexingPolicy: {
+      indexingMode: 'consistent'
+      automatic: true
+      includedPaths: []
+      excludedPaths: [
+        { path: '/*' }
+      ]
+    }
+  }
 ]
 
 @description('Duplicate detection window of every topic (ISO 8601, at most P7D). MessageId is the document id, so a document re-published within the window is dropped. One day covers Event Grid\'s 24-hour redelivery horizon and a day of Durable retries; see docs/deployment.md.')

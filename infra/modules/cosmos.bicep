@@ -61,6 +61,7 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
           kind: 'Hash'
           version: 2
         }
+        indexingPolicy: container.indexingPolicy
       }
     }
   }

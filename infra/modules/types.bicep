@@ -20,4 +20,7 @@ type cosmosContainer = {
 
   @description('Partition key path, e.g. /id.')
   partitionKey: string
+
+  @description('The container\'s indexing policy, as ARM writes it; the same as src/Cee.Routing.Cosmos/CosmosResources.cs creates locally.')
+  indexingPolicy: object
 }
