@@ -11,7 +11,7 @@ namespace Cee.Routing.Intake;
 /// <param name="Path">Where it was: an XML path or a manifest key.</param>
 /// <param name="Number">The parsed number; <c>default</c> when <paramref name="Error"/> is not None.</param>
 /// <param name="Error">Why the text is not an importer number, or None.</param>
-/// <param name="Display">The normalized number (masked for an SSN), or the text as written with SSN-like digits masked.</param>
+/// <param name="Display">The normalized number (masked for an SSN); for text that is not an importer number, the text with every digit but the last 4 masked (it may be a mistyped SSN).</param>
 public sealed record ImporterField(
     [property: JsonPropertyName("path")] string Path,
     [property: JsonPropertyName("number")] ImporterNumber Number,
@@ -33,6 +33,24 @@ public sealed record ImporterField(
         var trimmed = text.Trim();
         return ImporterNumber.TryParse(trimmed, out var number, out var error)
             ? new ImporterField(path, number, ImporterNumberError.None, number.Masked)
-            : new ImporterField(path, default, error, SsnRedaction.Redact(trimmed));
+            : new ImporterField(path, default, error, MaskAllButLastFourDigits(trimmed));
+    }
+
+    /// <summary>
+    /// <c>078-05-11200</c> → <c>***-**-*1200</c>. An invalid importer number is often an SSN with a typo,
+    /// which <see cref="SsnRedaction"/> (9 digits exactly) would not catch, so every digit but the last 4 goes.
+    /// </summary>
+    private static string MaskAllButLastFourDigits(string text)
+    {
+        var digits = text.Count(char.IsAsciiDigit);
+        return string.Create(text.Length, (text, digits), static (span, state) =>
+        {
+            var left = state.digits;
+            for (var i = 0; i < span.Length; i++)
+            {
+                var ch = state.text[i];
+                span[i] = char.IsAsciiDigit(ch) && left-- > 4 ? '*' : ch;
+            }
+        });
     }
 }
