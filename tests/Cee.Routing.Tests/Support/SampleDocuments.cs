@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 
 namespace Cee.Routing.Tests.Support;
@@ -59,11 +58,7 @@ internal static class SampleDocuments
             }
         }
 
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            zlib.Write(raw);
-        }
+        var compressed = StoredZlib(raw);
 
         var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
@@ -73,7 +68,7 @@ internal static class SampleDocuments
         using var png = new MemoryStream();
         png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
         WriteChunk(png, "IHDR", header);
-        WriteChunk(png, "IDAT", compressed.ToArray());
+        WriteChunk(png, "IDAT", compressed);
         WriteChunk(png, "IEND", []);
         return png.ToArray();
     }
@@ -154,6 +149,38 @@ internal static class SampleDocuments
         var bytes = new byte[size];
         new Random(seed).NextBytes(bytes);
         return bytes;
+    }
+
+    /// <summary>
+    /// A zlib stream of stored (uncompressed) deflate blocks, written by hand so the bytes are the same
+    /// on every runtime (a compressor's output may change between versions; committed samples may not).
+    /// </summary>
+    private static byte[] StoredZlib(byte[] data)
+    {
+        using var zlib = new MemoryStream();
+        zlib.Write([0x78, 0x01]);
+        var offset = 0;
+        do
+        {
+            var length = Math.Min(65_535, data.Length - offset);
+            zlib.WriteByte((byte)(offset + length == data.Length ? 1 : 0));
+            zlib.Write([(byte)length, (byte)(length >> 8), (byte)~length, (byte)(~length >> 8)]);
+            zlib.Write(data, offset, length);
+            offset += length;
+        }
+        while (offset < data.Length);
+
+        uint a = 1, b = 0;
+        foreach (var x in data)
+        {
+            a = (a + x) % 65_521;
+            b = (b + a) % 65_521;
+        }
+
+        Span<byte> adler = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(adler, (b << 16) | a);
+        zlib.Write(adler);
+        return zlib.ToArray();
     }
 
     private static void WriteChunk(Stream png, string type, byte[] data)
