@@ -14,6 +14,7 @@ public static class CeeApp
         root.Subcommands.Add(CentersCommand.Create(context));
         root.Subcommands.Add(ClassifyCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(InspectCommand.Create(context));
         return root;
     }
 
