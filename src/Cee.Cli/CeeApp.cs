@@ -15,6 +15,7 @@ public static class CeeApp
         root.Subcommands.Add(ClassifyCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(SeedCommand.Create(context));
+        root.Subcommands.Add(InspectCommand.Create(context));
         return root;
     }
 
