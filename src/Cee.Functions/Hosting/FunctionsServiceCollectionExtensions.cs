@@ -10,6 +10,7 @@ using Cee.Routing.Centers;
 using Cee.Routing.Cosmos;
 using Cee.Routing.Htsus;
 using Cee.Routing.Identifiers;
+using Cee.Routing.Intake;
 using Cee.Routing.Messages;
 using Cee.Routing.Ports;
 using Cee.Routing.Workflow;
@@ -43,6 +44,7 @@ public static class FunctionsServiceCollectionExtensions
         // Cosmos DB: the routing ledger and its queries, importer accounts, CBP requests, one CosmosClient.
         services.AddCeeCosmos(configuration);
         services.AddSingleton<BlobQuarantine>();
+        services.AddSingleton<IDropStore, BlobDropStore>();
         services.AddSingleton<IHtsClassifier>(provider => new RuleTableClassifier(provider.GetRequiredService<HtsRuleTable>()));
         services.AddSingleton<ITopicPublisher, ServiceBusTopicPublisher>();
 
@@ -66,6 +68,9 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton(provider => ImporterKeysFactory.Create(
             provider.GetRequiredService<IOptions<ImporterKeySettings>>(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<ImporterLookupKeys>()));
+
+        // Intake: the deployment's importer keys; the reader's limits and the label table are the core's defaults (IntakeOptions).
+        services.AddSingleton(provider => new IntakeOptions { ImporterKeys = provider.GetRequiredService<ImporterLookupKeys>() });
 
         services.AddOptions<RulesSettings>().Bind(configuration.GetSection("Rules"));
         services.AddSingleton(provider => RuleTableFactory.Create(provider.GetRequiredService<IOptions<RulesSettings>>()));

@@ -35,9 +35,13 @@ internal static class Blobs
     {
         var blob = new Mock<BlobClient>();
         blob.Setup(b => b.GetPropertiesAsync(It.IsAny<BlobRequestConditions>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new RequestFailedException(404, "The specified blob does not exist.", "BlobNotFound", null));
+            .ThrowsAsync(NotFound());
+        blob.Setup(b => b.OpenReadAsync(It.IsAny<BlobOpenReadOptions>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(NotFound());
         return blob;
     }
+
+    private static RequestFailedException NotFound() => new(404, "The specified blob does not exist.", "BlobNotFound", null);
 
     /// <summary>A service whose containers hand out the given blobs by name.</summary>
     public static Mock<BlobServiceClient> Service(IDictionary<string, Mock<BlobContainerClient>> containers)
