@@ -95,6 +95,19 @@ param cosmosContainers cosmosContainer[] = [
       ]
     }
   }
+  {
+    // One item per drop content (id = its SHA-256), created once: the first drop to claim it routes it.
+    name: 'content-claims'
+    partitionKey: '/id'
+    indexingPolicy: {
+      indexingMode: 'consistent'
+      automatic: true
+      includedPaths: []
+      excludedPaths: [
+        { path: '/*' }
+      ]
+    }
+  }
 ]
 
 @description('Duplicate detection window of every topic (ISO 8601, at most P7D). MessageId is the document id, so a document re-published within the window is dropped. One day covers Event Grid\'s 24-hour redelivery horizon and a day of Durable retries; see docs/deployment.md.')

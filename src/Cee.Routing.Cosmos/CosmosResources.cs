@@ -62,6 +62,7 @@ public sealed class CosmosResources(CosmosClient client, IOptions<CosmosRoutingO
                      LedgerContainer(settings.LedgerContainer),
                      PointReadContainer(settings.AccountsContainer),
                      PointReadContainer(settings.RequestsContainer),
+                     PointReadContainer(settings.ClaimsContainer),
                  })
         {
             var response = await database.Database.CreateContainerIfNotExistsAsync(container, cancellationToken: cancellationToken);

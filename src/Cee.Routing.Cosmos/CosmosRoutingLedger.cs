@@ -10,8 +10,9 @@ namespace Cee.Routing.Cosmos;
 
 /// <summary>
 /// The routing ledger in Cosmos DB: one item per record in the ledger container (partition key
-/// <c>/id</c>), the record's contract JSON as is. Reads by id are point reads; the by-content,
-/// by-entry and by-Center-and-state questions are queries over the container's indexes
+/// <c>/id</c>), the record's contract JSON as is, and one item per content claim in the claims
+/// container (id = drop SHA-256, created once: the first writer wins). Reads by id are point reads;
+/// the by-entry and by-Center-and-state questions are queries over the ledger's indexes
 /// (docs/adr/0004-cosmos-data-model.md).
 /// </summary>
 /// <remarks>
@@ -26,21 +27,25 @@ public sealed class CosmosRoutingLedger : IRoutingLedger, ILedgerQueries
     public const int MaxPageSize = 1000;
 
     private readonly CosmosItemStore<LedgerRecord> _store;
+    private readonly CosmosItemStore<ContentClaimItem> _claims;
     private readonly CosmosRoutingOptions _options;
     private readonly ILogger<CosmosRoutingLedger> _logger;
 
     public CosmosRoutingLedger(CosmosClient client, IOptions<CosmosRoutingOptions> options, TimeProvider timeProvider, ILogger<CosmosRoutingLedger> logger)
-        : this(ContainerOf(client, options, o => o.LedgerContainer), options.Value, timeProvider, logger)
+        : this(ContainerOf(client, options, o => o.LedgerContainer), ContainerOf(client, options, o => o.ClaimsContainer), options.Value, timeProvider, logger)
     {
     }
 
-    internal CosmosRoutingLedger(Container container, CosmosRoutingOptions options, TimeProvider timeProvider, ILogger<CosmosRoutingLedger> logger)
+    internal CosmosRoutingLedger(Container container, Container claims, CosmosRoutingOptions options, TimeProvider timeProvider, ILogger<CosmosRoutingLedger> logger)
     {
         ArgumentNullException.ThrowIfNull(container);
+        ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _logger = logger;
-        _store = new CosmosItemStore<LedgerRecord>(container, options.LedgerContainer, new CosmosRetry(options, timeProvider, logger), Validate, logger);
+        var retry = new CosmosRetry(options, timeProvider, logger);
+        _store = new CosmosItemStore<LedgerRecord>(container, options.LedgerContainer, retry, Validate, logger);
+        _claims = new CosmosItemStore<ContentClaimItem>(claims, options.ClaimsContainer, retry, ContentClaimItem.Validate, logger);
     }
 
     public async Task<LedgerRecord?> GetAsync(string recordId, CancellationToken cancellationToken)
@@ -49,24 +54,33 @@ public sealed class CosmosRoutingLedger : IRoutingLedger, ILedgerQueries
         return (await _store.ReadAsync(recordId, cancellationToken))?.Item;
     }
 
-    public async Task<LedgerRecord?> FindOriginalAsync(string dropSha256, string excludingDropId, CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    /// <remarks>A create of the claim item: 201 means this drop holds the claim, 409 that one exists, which is read and returned.</remarks>
+    public async Task<ContentClaim> ClaimContentAsync(ContentClaim claim, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(dropSha256);
-        ArgumentNullException.ThrowIfNull(excludingDropId);
-        var query = new QueryDefinition(
-                "SELECT * FROM c WHERE c.subject.dropSha256 = @sha AND c.subject.dropId != @dropId AND (c.state = @routed OR c.state = @awaitingReview)")
-            .WithParameter("@sha", dropSha256)
-            .WithParameter("@dropId", excludingDropId)
-            .WithParameter("@routed", LedgerState.Routed)
-            .WithParameter("@awaitingReview", LedgerState.AwaitingReview);
-        var found = await _store.QueryAllAsync("by-content", query, cancellationToken);
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentException.ThrowIfNullOrWhiteSpace(claim.DropSha256);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await _claims.CreateAsync(ContentClaimItem.From(claim), claim.DropSha256, cancellationToken) == WriteOutcome.Created)
+            {
+                _logger.LogInformation("Content {DropSha256} claimed by drop {DropId}", claim.DropSha256, claim.DropId);
+                return claim;
+            }
 
-        // The one already routed if there is one, else the earliest received: stable across calls.
-        return found.Items
-            .OrderBy(r => r.State == LedgerState.Routed ? 0 : 1)
-            .ThenBy(r => r.History[0].At)
-            .ThenBy(r => r.Id, StringComparer.Ordinal)
-            .FirstOrDefault();
+            var held = await _claims.ReadAsync(claim.DropSha256, cancellationToken);
+            if (held is not null)
+            {
+                _logger.LogInformation("Content {DropSha256} is held by drop {Holder}; drop {DropId} asked", claim.DropSha256, held.Item.Claim.DropId, claim.DropId);
+                return held.Item.Claim;
+            }
+
+            // A 409 then a 404: claims are never deleted, so only a store that lost the item gets here.
+            if (attempt >= _options.MaxConflictRetries)
+            {
+                throw new LedgerWriteConflictException(claim.DropSha256, "claim", attempt);
+            }
+        }
     }
 
     /// <inheritdoc/>

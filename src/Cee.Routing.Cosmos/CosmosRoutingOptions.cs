@@ -33,6 +33,9 @@ public sealed class CosmosRoutingOptions
     /// <summary>CBP requests by request id, partition key <c>/id</c>.</summary>
     public string RequestsContainer { get; set; } = "cbp-requests";
 
+    /// <summary>Content claims by drop SHA-256, partition key <c>/id</c>: first writer wins (<see cref="Ledger.ContentClaim"/>).</summary>
+    public string ClaimsContainer { get; set; } = "content-claims";
+
     /// <summary>How often the SDK itself retries a 429 before handing it back (SDK default 9).</summary>
     public int MaxRetryAttemptsOnRateLimitedRequests { get; set; } = 9;
 

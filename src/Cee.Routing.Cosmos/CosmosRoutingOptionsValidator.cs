@@ -48,10 +48,11 @@ public sealed class CosmosRoutingOptionsValidator : IValidateOptions<CosmosRouti
         CheckName(failures, "LedgerContainer", options.LedgerContainer);
         CheckName(failures, "AccountsContainer", options.AccountsContainer);
         CheckName(failures, "RequestsContainer", options.RequestsContainer);
-        var containers = new[] { options.LedgerContainer, options.AccountsContainer, options.RequestsContainer };
+        CheckName(failures, "ClaimsContainer", options.ClaimsContainer);
+        var containers = new[] { options.LedgerContainer, options.AccountsContainer, options.RequestsContainer, options.ClaimsContainer };
         if (containers.Distinct(StringComparer.OrdinalIgnoreCase).Count() != containers.Length)
         {
-            failures.Add($"{Section}:LedgerContainer, AccountsContainer and RequestsContainer must be three different containers.");
+            failures.Add($"{Section}:LedgerContainer, AccountsContainer, RequestsContainer and ClaimsContainer must be four different containers.");
         }
 
         CheckRange(failures, "MaxRetryAttemptsOnRateLimitedRequests", options.MaxRetryAttemptsOnRateLimitedRequests, 0, 100);

@@ -7,19 +7,27 @@ namespace Cee.Cli.Local;
 
 /// <summary>
 /// The routing ledger of <c>cee route</c>: every applied transition appended as one JSON line to
-/// <c>&lt;out&gt;/ledger/transitions.jsonl</c>, the records rebuilt by replaying them on start. The
-/// file is the history; re-running over the same folder sees what was routed before.
+/// <c>&lt;out&gt;/ledger/transitions.jsonl</c>, every content claim to <c>claims.jsonl</c> beside it;
+/// the records are rebuilt by replaying them on start. The files are the history; re-running over
+/// the same folder sees what was routed before.
 /// </summary>
 public sealed class JsonLinesLedger : IRoutingLedger, IAsyncDisposable
 {
     public const string FileName = "transitions.jsonl";
 
+    public const string ClaimsFileName = "claims.jsonl";
+
     private readonly Dictionary<string, LedgerRecord> _records = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _byDropContent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ContentClaim> _claims = new(StringComparer.Ordinal);
     private readonly StreamWriter _writer;
+    private readonly StreamWriter _claimsWriter;
     private readonly Lock _gate = new();
 
-    private JsonLinesLedger(StreamWriter writer) => _writer = writer;
+    private JsonLinesLedger(StreamWriter writer, StreamWriter claimsWriter)
+    {
+        _writer = writer;
+        _claimsWriter = claimsWriter;
+    }
 
     /// <summary>Full path of the ledger file.</summary>
     public string Path { get; private init; } = string.Empty;
@@ -41,35 +49,19 @@ public sealed class JsonLinesLedger : IRoutingLedger, IAsyncDisposable
     {
         Directory.CreateDirectory(directory);
         var path = System.IO.Path.Combine(directory, FileName);
-        var replayed = new List<LedgerTransition>();
-        if (File.Exists(path))
-        {
-            var number = 0;
-            await foreach (var line in File.ReadLinesAsync(path, cancellationToken))
-            {
-                number++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
+        var claimsPath = System.IO.Path.Combine(directory, ClaimsFileName);
+        var replayed = await ReadLinesAsync<LedgerTransition>(path, "a ledger transition", cancellationToken);
+        var claims = await ReadLinesAsync<ContentClaim>(claimsPath, "a content claim", cancellationToken);
 
-                try
-                {
-                    replayed.Add(ContractJson.Deserialize<LedgerTransition>(line));
-                }
-                catch (System.Text.Json.JsonException ex)
-                {
-                    // A torn last line from an interrupted run is expected; anything else is not ours to guess about.
-                    throw new InvalidDataException($"{path} line {number} is not a ledger transition: {ex.Message}", ex);
-                }
-            }
-        }
-
-        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16, useAsync: true);
-        var ledger = new JsonLinesLedger(new StreamWriter(stream, new UTF8Encoding(false))) { Path = path };
+        var ledger = new JsonLinesLedger(OpenAppend(path), OpenAppend(claimsPath)) { Path = path };
         foreach (var transition in replayed)
         {
             ledger.Apply(transition);
+        }
+
+        foreach (var claim in claims)
+        {
+            ledger._claims.TryAdd(claim.DropSha256, claim);
         }
 
         return ledger;
@@ -83,19 +75,19 @@ public sealed class JsonLinesLedger : IRoutingLedger, IAsyncDisposable
         }
     }
 
-    public Task<LedgerRecord?> FindOriginalAsync(string dropSha256, string excludingDropId, CancellationToken cancellationToken)
+    public Task<ContentClaim> ClaimContentAsync(ContentClaim claim, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(claim);
         lock (_gate)
         {
-            if (!_byDropContent.TryGetValue(dropSha256, out var ids))
+            if (_claims.TryGetValue(claim.DropSha256, out var held))
             {
-                return Task.FromResult<LedgerRecord?>(null);
+                return Task.FromResult(held);
             }
 
-            var original = ids
-                .Select(id => _records[id])
-                .FirstOrDefault(r => r.Subject.DropId != excludingDropId && r.State is LedgerState.Routed or LedgerState.AwaitingReview);
-            return Task.FromResult(original);
+            _claims[claim.DropSha256] = claim;
+            _claimsWriter.WriteLine(ContractJson.Serialize(claim));
+            return Task.FromResult(claim);
         }
     }
 
@@ -118,6 +110,41 @@ public sealed class JsonLinesLedger : IRoutingLedger, IAsyncDisposable
     {
         await _writer.FlushAsync();
         await _writer.DisposeAsync();
+        await _claimsWriter.FlushAsync();
+        await _claimsWriter.DisposeAsync();
+    }
+
+    private static StreamWriter OpenAppend(string path) =>
+        new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16, useAsync: true), new UTF8Encoding(false));
+
+    private static async Task<List<T>> ReadLinesAsync<T>(string path, string what, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        if (!File.Exists(path))
+        {
+            return items;
+        }
+
+        var number = 0;
+        await foreach (var line in File.ReadLinesAsync(path, cancellationToken))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                items.Add(ContractJson.Deserialize<T>(line));
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                throw new InvalidDataException($"{path} line {number} is not {what}: {ex.Message}", ex);
+            }
+        }
+
+        return items;
     }
 
     private (LedgerRecord Record, bool Applied) Apply(LedgerTransition transition)
@@ -130,17 +157,6 @@ public sealed class JsonLinesLedger : IRoutingLedger, IAsyncDisposable
         }
 
         _records[transition.RecordId] = result.Record;
-        if (current is null)
-        {
-            var sha = result.Record.Subject.DropSha256;
-            if (!_byDropContent.TryGetValue(sha, out var ids))
-            {
-                _byDropContent[sha] = ids = [];
-            }
-
-            ids.Add(result.Record.Id);
-        }
-
         return (result.Record, true);
     }
 }

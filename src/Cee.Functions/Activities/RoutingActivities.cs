@@ -70,12 +70,9 @@ public sealed class RoutingActivities(
         return ledger.GetAsync(query.RecordId, cancellationToken);
     }
 
-    [Function(ActivityNames.FindOriginal)]
-    public Task<LedgerRecord?> FindOriginalAsync([ActivityTrigger] OriginalQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        return ledger.FindOriginalAsync(query.DropSha256, query.ExcludingDropId, cancellationToken);
-    }
+    [Function(ActivityNames.ClaimContent)]
+    public Task<ContentClaim> ClaimContentAsync([ActivityTrigger] ContentClaim claim, CancellationToken cancellationToken) =>
+        ledger.ClaimContentAsync(claim, cancellationToken);
 
     [Function(ActivityNames.RecordTransition)]
     public Task<LedgerRecord> RecordTransitionAsync([ActivityTrigger] LedgerTransition transition, CancellationToken cancellationToken) =>

@@ -13,6 +13,6 @@ public static class ActivityNames
     public const string ClassifyLines = nameof(ClassifyLines);
     public const string PublishMessage = nameof(PublishMessage);
     public const string GetLedgerRecord = nameof(GetLedgerRecord);
-    public const string FindOriginal = nameof(FindOriginal);
+    public const string ClaimContent = nameof(ClaimContent);
     public const string RecordTransition = nameof(RecordTransition);
 }

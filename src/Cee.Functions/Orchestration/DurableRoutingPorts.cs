@@ -78,8 +78,8 @@ public sealed class DurableRoutingPorts :
     public Task<LedgerRecord?> GetAsync(string recordId, CancellationToken cancellationToken) =>
         Call<LedgerRecord?>(ActivityNames.GetLedgerRecord, new LedgerRecordQuery(recordId));
 
-    public Task<LedgerRecord?> FindOriginalAsync(string dropSha256, string excludingDropId, CancellationToken cancellationToken) =>
-        Call<LedgerRecord?>(ActivityNames.FindOriginal, new OriginalQuery(dropSha256, excludingDropId));
+    public Task<ContentClaim> ClaimContentAsync(ContentClaim claim, CancellationToken cancellationToken) =>
+        Call<ContentClaim>(ActivityNames.ClaimContent, claim);
 
     public Task<LedgerRecord> RecordAsync(LedgerTransition transition, CancellationToken cancellationToken) =>
         Call<LedgerRecord>(ActivityNames.RecordTransition, transition);

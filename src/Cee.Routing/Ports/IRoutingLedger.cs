@@ -9,10 +9,12 @@ public interface IRoutingLedger
     Task<LedgerRecord?> GetAsync(string recordId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A record of another drop with the same content (<see cref="LedgerSubject.DropSha256"/>) that was
-    /// routed or is awaiting review, or null. Rejected and duplicate records do not count.
+    /// Claims the drop's content for <see cref="ContentClaim.DropId"/>, first writer wins, atomically:
+    /// returns <paramref name="claim"/> when it was stored (or this drop already held the claim), else
+    /// the claim another drop holds. Rejected drops never claim, so content that was rejected can come
+    /// again and be routed.
     /// </summary>
-    Task<LedgerRecord?> FindOriginalAsync(string dropSha256, string excludingDropId, CancellationToken cancellationToken);
+    Task<ContentClaim> ClaimContentAsync(ContentClaim claim, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records a transition with <see cref="LedgerRecord.ApplyOrCreate"/> semantics: a step already

@@ -12,7 +12,8 @@ namespace Cee.Routing.Workflow;
 
 /// <summary>
 /// The routing of one drop, from intake to its Center's topic, over the ports only:
-/// intake → (reject: record, quarantine, stop) → resolve the importers' accounts and the request
+/// intake → (reject: record, quarantine, stop) → claim the content (held by another drop:
+/// duplicate, stop) → resolve the importers' accounts and the request
 /// issuer, classify the HTSUS lines → decide → (review: triage topic, wait for a person or the
 /// deadline) → publish on the Center's topic → record Routed.
 /// <para>
@@ -58,14 +59,6 @@ public sealed class RoutingWorkflow
 
         await RecordAllAsync(run, "received", LedgerState.Received, DescribeReceived(intake), cancellationToken, withSubject: true);
 
-        var original = await _ports.Ledger.FindOriginalAsync(intake.ContentSha256, intake.DropId, cancellationToken);
-        if (original is not null)
-        {
-            var reason = $"the same content (SHA-256 {intake.ContentSha256}) came in {original.Subject.Source} and is already {Describe(original.State)} as {original.Id}; not published again";
-            var duplicates = await RecordAllAsync(run, "duplicate", LedgerState.Duplicate, reason, cancellationToken, duplicateOf: original.Id);
-            return Outcome(intake, duplicates);
-        }
-
         var errors = intake.Errors.ToList();
         if (intake.Verdict == IntakeVerdict.Reject || intake.Documents.Count == 0)
         {
@@ -78,6 +71,17 @@ public sealed class RoutingWorkflow
             var rejected = await RecordAllAsync(run, "rejected", LedgerState.Rejected, reason, cancellationToken);
             await _ports.Drops.QuarantineAsync(drop, errors, cancellationToken);
             return Outcome(intake, rejected);
+        }
+
+        // First writer wins: of two drops with the same content, even at the same moment, one routes.
+        var claim = await _ports.Ledger.ClaimContentAsync(
+            new ContentClaim(intake.ContentSha256, intake.DropId, intake.Source, run.Subjects[0].RecordId, _ports.Clock.UtcNow),
+            cancellationToken);
+        if (!string.Equals(claim.DropId, intake.DropId, StringComparison.Ordinal))
+        {
+            var reason = $"the same content (SHA-256 {intake.ContentSha256}) came in {claim.Source} (drop {claim.DropId}), which routes it; not published again";
+            var duplicates = await RecordAllAsync(run, "duplicate", LedgerState.Duplicate, reason, cancellationToken, duplicateOf: claim.RecordId);
+            return Outcome(intake, duplicates);
         }
 
         await RecordAllAsync(run, "validated", LedgerState.Validated, DescribeValidated(intake), cancellationToken);
@@ -227,12 +231,6 @@ public sealed class RoutingWorkflow
             ? "passed the intake checks"
             : "accepted with warnings: " + string.Join("; ", warnings.Select(f => $"[{f.Code}] {f.Message}"));
     }
-
-    private static string Describe(LedgerState state) => state switch
-    {
-        LedgerState.AwaitingReview => "awaiting review",
-        _ => state.ToString().ToLowerInvariant(),
-    };
 
     private sealed record Run(IntakeResult Intake, IReadOnlyList<LedgerSubject> Subjects);
 }

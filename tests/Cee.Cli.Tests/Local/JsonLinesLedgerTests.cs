@@ -56,21 +56,21 @@ public class JsonLinesLedgerTests
     }
 
     [Fact]
-    public async Task FindOriginalAsync_SameContentRoutedFromAnotherDrop_FindsIt()
+    public async Task ClaimContentAsync_SecondDropSameContent_GetsTheFirstClaimAfterReopen()
     {
         using var dir = new TempDirectory();
-        var first = Subject("2704/entry.xml", "sha-1");
-        var copy = Subject("2709/entry-again.xml", "sha-1");
-        await using var ledger = await JsonLinesLedger.OpenAsync(dir.Path, CancellationToken.None);
-        await ledger.RecordAsync(Move(first, "received", LedgerState.Received, 0), CancellationToken.None);
-        Assert.Null(await ledger.FindOriginalAsync("sha-1", copy.DropId, CancellationToken.None));
+        var first = new ContentClaim("sha-1", "d-first", "2704/entry.xml", "d-first-001", T0);
+        var second = first with { DropId = "d-second", Source = "2709/entry-again.xml", RecordId = "d-second-001" };
+        await using (var ledger = await JsonLinesLedger.OpenAsync(dir.Path, CancellationToken.None))
+        {
+            Assert.Equal(first, await ledger.ClaimContentAsync(first, CancellationToken.None));
+            Assert.Equal(first, await ledger.ClaimContentAsync(second, CancellationToken.None));
+        }
 
-        await ledger.RecordAsync(Move(first, "validated", LedgerState.Validated, 1), CancellationToken.None);
-        await ledger.RecordAsync(Move(first, "routed", LedgerState.Routed, 2), CancellationToken.None);
+        await using var reopened = await JsonLinesLedger.OpenAsync(dir.Path, CancellationToken.None);
 
-        Assert.Equal(first.RecordId, (await ledger.FindOriginalAsync("sha-1", copy.DropId, CancellationToken.None))?.Id);
-        Assert.Null(await ledger.FindOriginalAsync("sha-1", first.DropId, CancellationToken.None));
-        Assert.Null(await ledger.FindOriginalAsync("sha-2", copy.DropId, CancellationToken.None));
+        Assert.Equal(first, await reopened.ClaimContentAsync(second, CancellationToken.None));
+        Assert.Single(await File.ReadAllLinesAsync(dir.Combine(JsonLinesLedger.ClaimsFileName)));
     }
 
     [Fact]

@@ -85,17 +85,33 @@ public class DurableRoutingPortsTests
 
         await ports.Publisher.PublishAsync(message, CancellationToken.None);
         Assert.Same(record, await ports.Ledger.GetAsync("r1", CancellationToken.None));
-        Assert.Same(record, await ports.Ledger.FindOriginalAsync("sha", Drop.DropId, CancellationToken.None));
         Assert.Same(record, await ports.Ledger.RecordAsync(transition, CancellationToken.None));
 
         Assert.Equal(
-            [ActivityNames.PublishMessage, ActivityNames.GetLedgerRecord, ActivityNames.FindOriginal, ActivityNames.RecordTransition],
+            [ActivityNames.PublishMessage, ActivityNames.GetLedgerRecord, ActivityNames.RecordTransition],
             calls.Select(c => c.Name));
         Assert.Same(message, calls[0].Input);
         Assert.Equal(new LedgerRecordQuery("r1"), calls[1].Input);
-        Assert.Equal(new OriginalQuery("sha", Drop.DropId), calls[2].Input);
-        Assert.Same(transition, calls[3].Input);
+        Assert.Same(transition, calls[2].Input);
         Assert.All(calls, c => Assert.Same(DurableRoutingPorts.Retry, c.Options));
+    }
+
+    [Fact]
+    public async Task ClaimContent_CallsItsActivityWithRetryAndReturnsTheHeldClaim()
+    {
+        var context = Orchestrations.Context();
+        var mine = new ContentClaim("sha", Drop.DropId, Drop.Source, Drop.DropId + "-001", DateTimeOffset.UnixEpoch);
+        var held = mine with { DropId = "d-first", RecordId = "d-first-001" };
+        var calls = context.RecordActivities<ContentClaim>((_, _) => held);
+        var ports = DurableRoutingPorts.Create(context.Object);
+
+        var result = await ports.Ledger.ClaimContentAsync(mine, CancellationToken.None);
+
+        Assert.Same(held, result);
+        var call = Assert.Single(calls);
+        Assert.Equal(ActivityNames.ClaimContent, call.Name);
+        Assert.Same(mine, call.Input);
+        Assert.Same(DurableRoutingPorts.Retry, call.Options);
     }
 
     [Fact]

@@ -26,6 +26,8 @@ public class RouteDropOrchestratorTests
         context.RecordActivities<LedgerRecord?>((name, input) => name == ActivityNames.RecordTransition
             ? Apply(ledger, (LedgerTransition)input!)
             : input is LedgerRecordQuery query && ledger.TryGetValue(query.RecordId, out var record) ? record : null, calls);
+        // The content is unclaimed: the activity stores and returns this drop's claim.
+        context.RecordActivities<ContentClaim>((_, input) => (ContentClaim)input!, calls);
         context.RecordActivities<ImporterAccount>((_, _) => new ImporterAccount(Importer.LookupKey, Importer.Masked, AccountStatus.Assigned, "CEE005", []), calls);
         context.RecordActivities<HtsLinesVerdict>((_, input) => HtsLinesVerdict.Classify(HtsRuleTable.Embedded, ((ClassifyLinesRequest)input!).Lines), calls);
         context.RecordActivities<string>((_, input) => ((TopicMessage)input!).Properties.MessageId, calls);

@@ -69,7 +69,7 @@ public class CosmosRoutingOptionsValidatorTests
         });
 
         Assert.Contains(failures, f => f.Contains("Cosmos:DatabaseName", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("three different containers", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("four different containers", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("ManagedIdentityClientId", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("MaxConflictRetries", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("RetryBaseDelay must not exceed", StringComparison.Ordinal));

@@ -17,7 +17,7 @@ public partial class InfrastructureDriftTests
 
         var declared = ContainerNames().Matches(CosmosContainersBlock()).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal);
 
-        Assert.Equal(new[] { options.LedgerContainer, options.AccountsContainer, options.RequestsContainer }.Order(StringComparer.Ordinal), declared);
+        Assert.Equal(new[] { options.LedgerContainer, options.AccountsContainer, options.RequestsContainer, options.ClaimsContainer }.Order(StringComparer.Ordinal), declared);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public class CosmosRoutingLedgerFailureTests
     private static readonly string Id = Subject.RecordId;
 
     private readonly Mock<Container> _container = new(MockBehavior.Strict);
+    private readonly Mock<Container> _claims = new(MockBehavior.Strict);
     private readonly RecordingTimeProvider _time = new();
     private readonly CapturingLogger<CosmosRoutingLedger> _logs = new();
     private readonly CosmosRoutingOptions _options = new()
@@ -30,7 +31,7 @@ public class CosmosRoutingLedgerFailureTests
         MaxConflictRetries = 3,
     };
 
-    private CosmosRoutingLedger Ledger() => new(_container.Object, _options, _time, _logs);
+    private CosmosRoutingLedger Ledger() => new(_container.Object, _claims.Object, _options, _time, _logs);
 
     private static LedgerRecord Record(params Func<LedgerSubject, LedgerTransition>[] steps)
     {
@@ -287,5 +288,34 @@ public class CosmosRoutingLedgerFailureTests
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => Ledger().GetCenterQueueAsync("NOTELG", LedgerState.Routed, null, 50, default));
 
         Assert.Contains("importer-account state", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClaimContentAsync_CreateAnswers409_ReturnsTheClaimAlreadyHeld()
+    {
+        const string sha = "9f2c4b0e8d1a7c3f5e6b9a2d4c8e1f0a3b5d7c9e2f4a6b8d0c1e3f5a7b9d2c4e";
+        var held = new ContentClaim(sha, "d-first", "port-drops/2704/entry.xml", "d-first-001", LedgerSamples.Start);
+        _claims.Setup(c => c.CreateItemStreamAsync(It.IsAny<Stream>(), It.IsAny<PartitionKey>(), It.IsAny<ItemRequestOptions>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Responses.Status(HttpStatusCode.Conflict));
+        _claims.Setup(c => c.ReadItemStreamAsync(sha, It.IsAny<PartitionKey>(), It.IsAny<ItemRequestOptions>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Responses.Item(new { id = sha, schemaVersion = 1, claim = held }, "\"etag-1\""));
+
+        var result = await Ledger().ClaimContentAsync(held with { DropId = "d-second", RecordId = "d-second-001" }, default);
+
+        Assert.Equal(held, result);
+    }
+
+    [Fact]
+    public async Task ClaimContentAsync_ConflictButTheClaimIsGone_RetriesThenFails()
+    {
+        var claim = new ContentClaim("abc", "d-first", "port-drops/2704/entry.xml", "d-first-001", LedgerSamples.Start);
+        _claims.Setup(c => c.CreateItemStreamAsync(It.IsAny<Stream>(), It.IsAny<PartitionKey>(), It.IsAny<ItemRequestOptions>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => Responses.Status(HttpStatusCode.Conflict));
+        _claims.Setup(c => c.ReadItemStreamAsync("abc", It.IsAny<PartitionKey>(), It.IsAny<ItemRequestOptions>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => Responses.Status(HttpStatusCode.NotFound));
+
+        await Assert.ThrowsAsync<LedgerWriteConflictException>(() => Ledger().ClaimContentAsync(claim, default));
+
+        _claims.Verify(c => c.CreateItemStreamAsync(It.IsAny<Stream>(), It.IsAny<PartitionKey>(), It.IsAny<ItemRequestOptions>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
     }
 }

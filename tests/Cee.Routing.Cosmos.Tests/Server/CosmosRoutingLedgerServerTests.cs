@@ -83,7 +83,7 @@ public class CosmosRoutingLedgerServerTests(CosmosServerFixture server)
         var subject = LedgerSamples.Subject(LedgerSamples.NewDropId());
         await Ledger().RecordAsync(LedgerSamples.Received(subject), default);
         var race = new RacingContainer(server.Ledger, readers: 2);
-        var ledger = new CosmosRoutingLedger(race.Object, server.Options, TimeProvider.System, _logs);
+        var ledger = new CosmosRoutingLedger(race.Object, server.Claims, server.Options, TimeProvider.System, _logs);
 
         var results = await Task.WhenAll(
             Task.Run(() => ledger.RecordAsync(LedgerSamples.Rejected(subject), default)),
@@ -129,52 +129,45 @@ public class CosmosRoutingLedgerServerTests(CosmosServerFixture server)
     }
 
     [Fact]
-    public async Task FindOriginalAsync_SameContentRoutedFromAnotherDrop_ReturnsTheRoutedRecord()
+    public async Task ClaimContentAsync_FirstClaim_IsStoredAndReturned()
     {
-        var sha = LedgerSamples.NewContentSha256();
-        var ledger = Ledger();
-        var original = LedgerSamples.Subject(LedgerSamples.NewDropId(), sha);
-        await RecordAllAsync(ledger, LedgerSamples.Received(original), LedgerSamples.Validated(original), LedgerSamples.Routed(original));
-        var resent = LedgerSamples.Subject(LedgerSamples.NewDropId("2709"), sha);
-        await ledger.RecordAsync(LedgerSamples.Received(resent), default);
+        var claim = Claim(LedgerSamples.NewDropId());
 
-        var found = await ledger.FindOriginalAsync(sha, resent.DropId, default);
-        var fromItself = await ledger.FindOriginalAsync(sha, original.DropId, default);
+        var held = await Ledger().ClaimContentAsync(claim, default);
 
-        Assert.NotNull(found);
-        Assert.Equal(original.RecordId, found.Id);
-        Assert.Equal(LedgerState.Routed, found.State);
-        Assert.Null(fromItself); // the resent copy is only Received: it does not count
+        Assert.Equal(claim, held);
     }
 
     [Fact]
-    public async Task FindOriginalAsync_OnlyRejectedOrDuplicateCopies_ReturnsNull()
+    public async Task ClaimContentAsync_SecondDropSameContent_GetsTheFirstClaim()
     {
-        var sha = LedgerSamples.NewContentSha256();
+        var first = Claim(LedgerSamples.NewDropId());
+        var second = first with { DropId = LedgerSamples.NewDropId("2709"), Source = "port-drops/2709/resent.xml" };
         var ledger = Ledger();
-        var rejected = LedgerSamples.Subject(LedgerSamples.NewDropId(), sha);
-        await RecordAllAsync(ledger, LedgerSamples.Received(rejected), LedgerSamples.Rejected(rejected));
-        var duplicate = LedgerSamples.Subject(LedgerSamples.NewDropId(), sha);
-        await RecordAllAsync(ledger, LedgerSamples.Received(duplicate), LedgerSamples.Duplicate(duplicate, "d00000000000000000000000000000000-001"));
 
-        var found = await ledger.FindOriginalAsync(sha, LedgerSamples.NewDropId(), default);
+        await ledger.ClaimContentAsync(first, default);
+        var held = await ledger.ClaimContentAsync(second, default);
+        var again = await ledger.ClaimContentAsync(first, default);
 
-        Assert.Null(found);
+        Assert.Equal(first, held);
+        Assert.Equal(first, again);
     }
 
     [Fact]
-    public async Task FindOriginalAsync_CopyAwaitingReview_Counts()
+    public async Task ClaimContentAsync_EightDropsAtOnce_AllGetTheSameSingleClaim()
     {
         var sha = LedgerSamples.NewContentSha256();
+        var claims = Enumerable.Range(0, 8).Select(_ => Claim(LedgerSamples.NewDropId(), sha)).ToList();
         var ledger = Ledger();
-        var waiting = LedgerSamples.Subject(LedgerSamples.NewDropId(), sha);
-        await RecordAllAsync(ledger, LedgerSamples.Received(waiting), LedgerSamples.Validated(waiting), LedgerSamples.AwaitingReview(waiting));
 
-        var found = await ledger.FindOriginalAsync(sha, LedgerSamples.NewDropId(), default);
+        var held = await Task.WhenAll(claims.Select(c => Task.Run(() => ledger.ClaimContentAsync(c, default))));
 
-        Assert.Equal(waiting.RecordId, found?.Id);
-        Assert.Equal(LedgerState.AwaitingReview, found?.State);
+        Assert.Single(held.Distinct());
+        Assert.Contains(held[0], claims);
     }
+
+    private static ContentClaim Claim(string dropId, string? sha = null) =>
+        new(sha ?? LedgerSamples.NewContentSha256(), dropId, $"port-drops/2704/{dropId}.xml", dropId + "-001", LedgerSamples.Start);
 
     [Fact]
     public async Task GetDocumentsOfEntryAsync_AnyWrittenForm_ReturnsEveryDocumentOfTheEntryOldestFirst()

@@ -38,6 +38,8 @@ public sealed class CosmosServerFixture : IAsyncLifetime
 
     public Container Requests => Client.GetContainer(Options.DatabaseName, Options.RequestsContainer);
 
+    public Container Claims => Client.GetContainer(Options.DatabaseName, Options.ClaimsContainer);
+
     public static Uri RequireEndpoint()
     {
         var value = Environment.GetEnvironmentVariable(EndpointVariable);

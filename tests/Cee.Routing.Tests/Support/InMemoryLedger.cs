@@ -9,6 +9,8 @@ internal sealed class InMemoryLedger : IRoutingLedger
 {
     private readonly ConcurrentDictionary<string, LedgerRecord> _records = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, ContentClaim> _claims = new(StringComparer.Ordinal);
+
     public List<LedgerTransition> Offered { get; } = [];
 
     public IReadOnlyDictionary<string, LedgerRecord> Records => _records;
@@ -16,10 +18,8 @@ internal sealed class InMemoryLedger : IRoutingLedger
     public Task<LedgerRecord?> GetAsync(string recordId, CancellationToken cancellationToken) =>
         Task.FromResult(_records.TryGetValue(recordId, out var record) ? record : null);
 
-    public Task<LedgerRecord?> FindOriginalAsync(string dropSha256, string excludingDropId, CancellationToken cancellationToken) =>
-        Task.FromResult(_records.Values.FirstOrDefault(r =>
-            r.Subject.DropSha256 == dropSha256 && r.Subject.DropId != excludingDropId &&
-            r.State is LedgerState.Routed or LedgerState.AwaitingReview));
+    public Task<ContentClaim> ClaimContentAsync(ContentClaim claim, CancellationToken cancellationToken) =>
+        Task.FromResult(_claims.GetOrAdd(claim.DropSha256, claim));
 
     public Task<LedgerRecord> RecordAsync(LedgerTransition transition, CancellationToken cancellationToken)
     {

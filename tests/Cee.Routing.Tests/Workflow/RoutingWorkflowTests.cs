@@ -387,7 +387,46 @@ public class RoutingWorkflowTests
             Assert.Equal(LedgerState.Duplicate, d.State);
             Assert.Contains("port-drops/2704/entry-0026110316.xml", d.Reasons[0], StringComparison.Ordinal);
         });
-        Assert.All(outcome.Documents, d => Assert.NotNull(harness.Ledger.Records[d.RecordId].DuplicateOf));
+        var firstDocument = DropIds.DocumentId(first.DropId, 1);
+        Assert.All(outcome.Documents, d => Assert.Equal(firstDocument, harness.Ledger.Records[d.RecordId].DuplicateOf));
+    }
+
+    [Fact]
+    public async Task RunAsync_IdenticalDropsAtTheSameMoment_RouteOnce()
+    {
+        var drops = Enumerable.Range(1, 6).Select(i => TestDrops.Reference($"port-drops/2704/entry-0026110316-copy{i}.xml")).ToList();
+        var harness = new WorkflowHarness().WithAccount(TestDrops.Electronics, AccountStatus.Assigned, "CEE007");
+        foreach (var drop in drops)
+        {
+            harness.WithDrop(TestDrops.Package(drop));
+        }
+
+        var workflow = harness.Build();
+        var outcomes = await Task.WhenAll(drops.Select(d => Task.Run(() => workflow.RunAsync(d))));
+
+        var states = outcomes.Select(o => o.Documents[0].State).ToList();
+        Assert.Equal(1, states.Count(s => s == LedgerState.Routed));
+        Assert.Equal(5, states.Count(s => s == LedgerState.Duplicate));
+        Assert.Equal(2, harness.Published.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_ContentRejectedBefore_IsRoutedWhenItComesAgainValid()
+    {
+        // Rejected drops never claim their content: the same bytes may come back once the cause is fixed
+        // (here: the importer's account now exists and the check that failed passes).
+        var first = TestDrops.Reference("port-drops/2704/entry.xml");
+        var again = TestDrops.Reference("port-drops/2704/entry-resent.xml");
+        var finding = new Finding("port.malformed", FindingSeverity.Error, "SubmittedToPortCode '27O4' is not 4 digits");
+        var harness = new WorkflowHarness()
+            .WithDrop(TestDrops.Package(first, IntakeVerdict.Reject, findings: [finding]))
+            .WithDrop(TestDrops.Package(again))
+            .WithAccount(TestDrops.Electronics, AccountStatus.Assigned, "CEE007");
+
+        await harness.RunAsync(first);
+        var outcome = await harness.RunAsync(again);
+
+        Assert.All(outcome.Documents, d => Assert.Equal(LedgerState.Routed, d.State));
     }
 
     [Fact]
