@@ -41,12 +41,25 @@ internal sealed class Base64ChunkDecoder : IDisposable
     public bool TryDecode(int count, out ReadOnlyMemory<byte> decoded)
     {
         decoded = ReadOnlyMemory<byte>.Empty;
-        var ascii = _ascii!;
-        if (Ascii.FromUtf16(Chars.AsSpan(0, count), ascii.AsSpan(_carry), out var narrowed) != OperationStatus.Done)
-        {
-            return false;
-        }
+        return Ascii.FromUtf16(Chars.AsSpan(0, count), _ascii.AsSpan(_carry), out var narrowed) == OperationStatus.Done
+            && TryDecodeFresh(narrowed, out decoded);
+    }
 
+    /// <summary>
+    /// Decodes Base64 text given as bytes (UTF-8, straight from the drop: see <see cref="XmlGuardStream.ReadRawTextAsync"/>),
+    /// at most <see cref="ChunkChars"/> of them. Anything outside ASCII is invalid Base64 and fails the decode.
+    /// </summary>
+    public bool TryDecodeBytes(ReadOnlySpan<byte> text, out ReadOnlyMemory<byte> decoded)
+    {
+        text.CopyTo(_ascii.AsSpan(_carry));
+        return TryDecodeFresh(text.Length, out decoded);
+    }
+
+    /// <summary>Decodes the carried bytes and <paramref name="narrowed"/> fresh ones placed after them.</summary>
+    private bool TryDecodeFresh(int narrowed, out ReadOnlyMemory<byte> decoded)
+    {
+        decoded = ReadOnlyMemory<byte>.Empty;
+        var ascii = _ascii!;
         var fresh = ascii.AsSpan(_carry, narrowed);
         var firstSpace = fresh.IndexOfAny(Whitespace);
         var length = _carry + (firstSpace < 0 ? narrowed : Compact(fresh, firstSpace));

@@ -154,12 +154,23 @@ internal sealed class DisReadSession : IDisposable
             FindingSeverity.Error,
             string.Create(CultureInfo.InvariantCulture, $"the package ends before its root element is closed ({_guard.BytesRead:N0} bytes received): the upload was probably cut short"),
             path),
-        _ => new Finding(
-            FindingCodes.MalformedXml,
-            FindingSeverity.Error,
-            SsnRedaction.Redact($"the package is not well-formed XML: {exception.Message}"),
-            path),
+        XmlException xml => new Finding(FindingCodes.MalformedXml, FindingSeverity.Error, SsnRedaction.Redact(DescribeMalformed(xml)), path),
+        _ => new Finding(FindingCodes.MalformedXml, FindingSeverity.Error, SsnRedaction.Redact($"the package is not well-formed XML: {exception.Message}"), path),
     };
+
+    /// <summary>XmlReader's reason, with the position in the package (XmlReader's own leaves out DocumentObject text it never saw).</summary>
+    private string DescribeMalformed(XmlException exception)
+    {
+        if (exception.LineNumber <= 0)
+        {
+            return $"the package is not well-formed XML: {exception.Message}";
+        }
+
+        var suffix = string.Create(CultureInfo.InvariantCulture, $" Line {exception.LineNumber}, position {exception.LinePosition}.");
+        var reason = exception.Message.EndsWith(suffix, StringComparison.Ordinal) ? exception.Message[..^suffix.Length] : exception.Message;
+        var (line, column) = _guard.ToPackagePosition(exception.LineNumber, exception.LinePosition);
+        return string.Create(CultureInfo.InvariantCulture, $"the package is not well-formed XML at line {line}, column {column}: {reason}");
+    }
 
     private void Add(string code, FindingSeverity severity, string message, string? path) =>
         _findings.Add(new Finding(code, severity, SsnRedaction.Redact(message), path));
@@ -521,6 +532,23 @@ internal sealed class DisReadSession : IDisposable
             {
                 var depth = Xml.Depth;
                 var chars = _decoder.Chars;
+
+                // The fast path: the Base64 as bytes straight from the guard's buffer, up to the first
+                // markup or reference, which XmlReader then reads as usual (see XmlGuardStream).
+                if (_guard.TryClaimText())
+                {
+                    ReadOnlyMemory<byte> text;
+                    while (!(text = await _guard.ReadRawTextAsync()).IsEmpty)
+                    {
+                        if (failure is null)
+                        {
+                            failure = _decoder.TryDecodeBytes(text.Span, out var decoded)
+                                ? await AcceptAsync(decoded, document, path)
+                                : InvalidBase64(document, path, "it holds a character outside the Base64 alphabet, or data after the padding");
+                        }
+                    }
+                }
+
                 await ReadAsync();
                 while (!(Xml.NodeType == XmlNodeType.EndElement && Xml.Depth == depth))
                 {

@@ -7,22 +7,39 @@ using Cee.Routing.Intake;
 namespace Cee.Routing.Dis;
 
 /// <summary>
-/// The read-through stream between the drop and <see cref="System.Xml.XmlReader"/>. It hashes every
-/// byte (the drop's SHA-256), stops the read past <see cref="DisReaderOptions.MaxPackageBytes"/>, and
-/// follows the XML's lexical structure byte by byte to refuse what XmlReader would hold whole in
-/// memory (a giant tag or CDATA section) or must never see (a DTD), and to know, when XmlReader
-/// fails, whether the input simply stopped early (truncated) or is malformed.
+/// The buffered read-through stream between the drop and <see cref="System.Xml.XmlReader"/>. It hashes
+/// every byte as received (the drop's SHA-256), stops past <see cref="DisReaderOptions.MaxPackageBytes"/>,
+/// and follows the XML's lexical structure byte by byte: to refuse what XmlReader would hold whole in
+/// memory (a giant tag or CDATA section) or must never see (a DTD); to know, when XmlReader fails,
+/// whether the input simply stopped early (truncated) or is malformed; and to hand the Base64 text
+/// of a DocumentObject to the reader as bytes, without XmlReader (<see cref="ReadRawTextAsync"/>).
 /// </summary>
 /// <remarks>
-/// It also does XML's end-of-line normalization (CR LF and CR to LF) before XmlReader sees the
-/// bytes, which the XML specification puts before parsing and which is much faster here.
-/// The scan works on bytes, so it assumes an ASCII-compatible encoding (UTF-8, ASCII, Latin-1);
-/// the caller refuses UTF-16 and UTF-32 before reading. It costs a few vectorized passes per
-/// buffer: text (Base64 included) is skipped with one <c>IndexOf('&lt;')</c>.
+/// <para>
+/// The fast path: every hand-out to XmlReader ends right after the <c>&gt;</c> of a
+/// <c>DocumentObject</c> start tag, so XmlReader reports that element having read nothing past it.
+/// The reader then claims the element's text straight from this buffer (<see cref="TryClaimText"/>)
+/// up to the first <c>&lt;</c> or <c>&amp;</c>, and XmlReader reads on from there: the end tag, or a
+/// comment, CDATA section or reference it handles as usual. XmlReader's own text path (UTF-8 to
+/// UTF-16, a character-by-character scan, a copy) cost more than Base64 decoding and hashing together.
+/// Nothing depends on the fast path: if XmlReader ever read past the cut, the claim fails and the
+/// reader takes the text from XmlReader.
+/// </para>
+/// <para>
+/// It also does XML's end-of-line normalization (CR LF and lone CR to LF, XML 1.0 §2.11) before
+/// XmlReader sees the bytes: XmlReader does it by shifting its buffer once per line, which made
+/// MIME-wrapped Base64 twice as slow. The scan works on bytes, so it assumes an ASCII-compatible
+/// encoding (UTF-8, ASCII, Latin-1); UTF-16 and UTF-32 are refused with their own finding.
+/// </para>
 /// </remarks>
 internal sealed class XmlGuardStream : Stream
 {
+    private const int BufferSize = 64 * 1024;
+    private const int MaxTagName = 64;
+
     private static readonly SearchValues<byte> TagStops = SearchValues.Create("<>\"'"u8);
+    private static readonly SearchValues<byte> NameStops = SearchValues.Create(" \t\r\n/>\"'="u8);
+    private static readonly SearchValues<byte> TextStops = SearchValues.Create("<&"u8);
 
     private readonly Stream _inner;
     private readonly CancellationToken _cancellationToken;
@@ -31,6 +48,11 @@ internal sealed class XmlGuardStream : Stream
     private readonly int _maxMarkupBytes;
     private readonly int _maxCDataBytes;
     private readonly byte[] _bang = new byte[8];
+    private readonly byte[] _tagName = new byte[MaxTagName];
+
+    private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+    private int _start;
+    private int _end;
 
     private Lex _lex = Lex.Text;
     private long _runBytes;
@@ -41,11 +63,19 @@ internal sealed class XmlGuardStream : Stream
     private byte _previous2;
     private int _bangLength;
     private int _depth;
+    private bool _collectingName;
+    private int _tagNameLength;
+    private bool _textClaimable;
 
     // Position of the next byte as XmlReader counts it: 1-based line, characters before it on the line.
     private long _line = 1;
     private long _column;
     private bool _started;
+
+    // What XmlReader did not see (text taken raw): its lines, and the column shift on the line it was taken on.
+    private long _skippedLines;
+    private long _shiftLine;
+    private long _columnShift;
 
     // The first two bytes, to refuse UTF-16 and UTF-32, whose bytes the scan cannot follow.
     private int _headLength;
@@ -75,14 +105,14 @@ internal sealed class XmlGuardStream : Stream
         Other,
     }
 
-    /// <summary>Bytes read so far.</summary>
+    /// <summary>Bytes read from the drop so far.</summary>
     public long BytesRead { get; private set; }
+
+    /// <summary>Bytes of DocumentObject text handed over by <see cref="ReadRawTextAsync"/> rather than through XmlReader.</summary>
+    public long RawTextBytes { get; private set; }
 
     /// <summary>True once the drop returned its last byte.</summary>
     public bool ReachedEnd { get; private set; }
-
-    /// <summary>False while draining after the parse stopped: only hashing and the size limit apply then.</summary>
-    public bool Guarding { get; set; } = true;
 
     /// <summary>True once a root start tag was read.</summary>
     public bool RootSeen { get; private set; }
@@ -106,6 +136,8 @@ internal sealed class XmlGuardStream : Stream
         get => throw new NotSupportedException();
         set => throw new NotSupportedException();
     }
+
+    private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(XmlGuardStream));
 
     /// <summary>Lower-case hex SHA-256 of every byte read so far.</summary>
     public string Sha256Hex() => Convert.ToHexStringLower(_hash.GetCurrentHash());
@@ -132,54 +164,83 @@ internal sealed class XmlGuardStream : Stream
         return line > endLine || (line == endLine && column > endColumn);
     }
 
+    /// <summary>
+    /// True when XmlReader has just reported a DocumentObject start tag and read nothing after it, so
+    /// its text can be taken with <see cref="ReadRawTextAsync"/>. Claims it: true once per cut.
+    /// </summary>
+    public bool TryClaimText()
+    {
+        var claimable = _textClaimable;
+        _textClaimable = false;
+        return claimable;
+    }
+
+    /// <summary>
+    /// The next run of element text as bytes, after a successful <see cref="TryClaimText"/>: empty at the
+    /// first <c>&lt;</c> or <c>&amp;</c> (left for XmlReader) or at the end of the drop. The memory is
+    /// this stream's buffer: valid until the next call.
+    /// </summary>
+    public async ValueTask<ReadOnlyMemory<byte>> ReadRawTextAsync()
+    {
+        if (_start == _end && !await FillAsync())
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+
+        var region = Buffer.AsMemory(_start, _end - _start);
+        var stop = region.Span.IndexOfAny(TextStops);
+        var text = stop < 0 ? region : region[..stop];
+        Skip(text.Span);
+        _start += text.Length;
+        RawTextBytes += text.Length;
+        return text;
+    }
+
+    /// <summary>
+    /// Where an XmlReader position (<paramref name="line"/>, <paramref name="column"/>) is in the package:
+    /// XmlReader never saw the text taken by <see cref="ReadRawTextAsync"/>, so its lines and columns
+    /// leave it out (and positions compared with <see cref="LastMarkupEnd"/> must too). The reader's
+    /// position is always after every taken run, so the runs' lines all come before it.
+    /// </summary>
+    public (long Line, long Column) ToPackagePosition(int line, int column) =>
+        (line + _skippedLines, line == _shiftLine ? column + _columnShift : column);
+
     /// <summary>Reads the rest of the drop, hashing it, after the parse stopped early.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
-        Guarding = false;
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        try
+        _start = _end;
+        while (!ReachedEnd)
         {
-            while (await ReadAsync(buffer.AsMemory(), cancellationToken) > 0)
-            {
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            var read = await _inner.ReadAsync(Buffer.AsMemory(0, BufferSize), cancellationToken);
+            Received(Buffer.AsSpan(0, read));
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+
+        _start = _end = 0;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
-        while (true)
+        _textClaimable = false;
+        if (buffer.IsEmpty || (_start == _end && !Fill()))
         {
-            _cancellationToken.ThrowIfCancellationRequested();
-            var read = _inner.Read(buffer);
-            var kept = Accept(buffer[..read]);
-
-            // A read whose every byte was a line feed folded into the previous CR must not look like the end.
-            if (kept > 0 || read == 0)
-            {
-                return kept;
-            }
+            return 0;
         }
+
+        return HandOut(buffer);
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var token = cancellationToken.CanBeCanceled ? cancellationToken : _cancellationToken;
-        while (true)
+        _textClaimable = false;
+        if (buffer.IsEmpty || (_start == _end && !await FillAsync(cancellationToken)))
         {
-            token.ThrowIfCancellationRequested();
-            var read = await _inner.ReadAsync(buffer, token);
-            var kept = Accept(buffer.Span[..read]);
-            if (kept > 0 || read == 0)
-            {
-                return kept;
-            }
+            return 0;
         }
+
+        return HandOut(buffer.Span);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -200,18 +261,68 @@ internal sealed class XmlGuardStream : Stream
         if (disposing)
         {
             _hash.Dispose();
+            if (_buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = null;
+            }
         }
 
         base.Dispose(disposing);
     }
 
-    /// <summary>Hashes and counts a chunk as received; when guarding, normalizes its line ends and scans it. Returns the bytes kept.</summary>
-    private int Accept(Span<byte> chunk)
+    /// <summary>Copies scanned bytes to XmlReader's buffer, stopping after a DocumentObject start tag.</summary>
+    private int HandOut(Span<byte> destination)
+    {
+        var region = Buffer.AsSpan(_start, Math.Min(_end - _start, destination.Length));
+        var scanned = Scan(region);
+        region[..scanned].CopyTo(destination);
+        _start += scanned;
+        return scanned;
+    }
+
+    private bool Fill()
+    {
+        while (!ReachedEnd)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (Received(Buffer.AsSpan(0, _inner.Read(Buffer.AsSpan(0, BufferSize)))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async ValueTask<bool> FillAsync(CancellationToken cancellationToken = default)
+    {
+        var token = cancellationToken.CanBeCanceled ? cancellationToken : _cancellationToken;
+        while (!ReachedEnd)
+        {
+            token.ThrowIfCancellationRequested();
+            var read = await _inner.ReadAsync(Buffer.AsMemory(0, BufferSize), token);
+            if (Received(Buffer.AsSpan(0, read)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Takes a chunk as received into the buffer: hashes and counts it, enforces the size limit,
+    /// normalizes its line ends. False when nothing is left to hand out (the end, or a lone LF folded
+    /// into a CR of the previous chunk).
+    /// </summary>
+    private bool Received(Span<byte> chunk)
     {
         if (chunk.IsEmpty)
         {
             ReachedEnd = true;
-            return 0;
+            _start = _end = 0;
+            return false;
         }
 
         _hash.AppendData(chunk);
@@ -223,23 +334,12 @@ internal sealed class XmlGuardStream : Stream
                 string.Create(CultureInfo.InvariantCulture, $"the package is larger than the {_maxBytes:N0}-byte limit; reading stopped there"));
         }
 
-        if (!Guarding)
-        {
-            return chunk.Length;
-        }
-
-        var kept = NormalizeLineEnds(chunk);
-        Scan(chunk[..kept]);
-        return kept;
+        _start = 0;
+        _end = NormalizeLineEnds(chunk);
+        return _end > 0;
     }
 
-    /// <summary>
-    /// XML end-of-line handling (XML 1.0 §2.11), done here rather than in XmlReader: every CR LF and
-    /// every lone CR becomes one LF before parsing, exactly as the parser would see it. XmlReader
-    /// normalizes CR LF by shifting its buffer once per line, which made MIME-wrapped Base64 (a CR LF
-    /// every 76 characters) twice as slow to read; a vectorized search and one copy per line is cheap.
-    /// The package's SHA-256 is taken before, over the bytes as received.
-    /// </summary>
+    /// <summary>CR LF and lone CR become LF, in place (XML 1.0 §2.11). Returns the new length.</summary>
     private int NormalizeLineEnds(Span<byte> chunk)
     {
         var read = 0;
@@ -290,7 +390,12 @@ internal sealed class XmlGuardStream : Stream
         return write + rest.Length;
     }
 
-    private void Scan(ReadOnlySpan<byte> chunk)
+    /// <summary>
+    /// Follows the lexical structure over <paramref name="chunk"/>, throwing on a DTD or an oversized
+    /// construct. Returns how many bytes it took: all of them, or up to and including the <c>&gt;</c> of
+    /// a DocumentObject start tag (the cut).
+    /// </summary>
+    private int Scan(ReadOnlySpan<byte> chunk)
     {
         if (_headLength < 2)
         {
@@ -310,7 +415,8 @@ internal sealed class XmlGuardStream : Stream
 
         var lastEnd = -1;
         var i = 0;
-        while (i < chunk.Length)
+        var cut = false;
+        while (i < chunk.Length && !cut)
         {
             var rest = chunk[i..];
             switch (_lex)
@@ -342,6 +448,8 @@ internal sealed class XmlGuardStream : Stream
                         _lastTagByte = 0;
                         _previous1 = _previous2 = 0;
                         _endTag = b == '/';
+                        _collectingName = b is not ((byte)'/' or (byte)'?' or (byte)'!');
+                        _tagNameLength = 0;
                         _lex = b switch
                         {
                             (byte)'?' => Lex.ProcessingInstruction,
@@ -361,6 +469,11 @@ internal sealed class XmlGuardStream : Stream
 
                 case Lex.Tag:
                     {
+                        if (_collectingName)
+                        {
+                            CollectName(rest);
+                        }
+
                         var stop = rest.IndexOfAny(TagStops);
                         if (stop < 0)
                         {
@@ -377,9 +490,17 @@ internal sealed class XmlGuardStream : Stream
                         if (c == '>')
                         {
                             var before = stop > 0 ? rest[stop - 1] : _lastTagByte;
-                            CloseTag(selfClosing: !_endTag && before == '/');
+                            var selfClosing = !_endTag && before == '/';
+                            CloseTag(selfClosing);
                             lastEnd = i + stop;
                             _lex = Lex.Text;
+
+                            // Cut after a DocumentObject start tag: its text is the reader's to claim.
+                            if (!_endTag && !selfClosing && IsDocumentObjectName())
+                            {
+                                cut = true;
+                                _textClaimable = true;
+                            }
                         }
                         else if (c == '<')
                         {
@@ -458,16 +579,46 @@ internal sealed class XmlGuardStream : Stream
             }
         }
 
+        var taken = chunk[..i];
         if (lastEnd >= 0)
         {
-            Advance(chunk[..(lastEnd + 1)]);
+            Advance(taken[..(lastEnd + 1)]);
             LastMarkupEnd = (_line, _column);
-            Advance(chunk[(lastEnd + 1)..]);
+            Advance(taken[(lastEnd + 1)..]);
         }
         else
         {
-            Advance(chunk);
+            Advance(taken);
         }
+
+        return i;
+    }
+
+    /// <summary>Keeps the first <see cref="MaxTagName"/> bytes of a start tag's name (enough to recognize DocumentObject).</summary>
+    private void CollectName(ReadOnlySpan<byte> rest)
+    {
+        var end = rest.IndexOfAny(NameStops);
+        var part = end < 0 ? rest : rest[..end];
+        var room = Math.Max(0, MaxTagName - _tagNameLength);
+        var copy = Math.Min(room, part.Length);
+        part[..copy].CopyTo(_tagName.AsSpan(MaxTagName - room));
+
+        // A longer name is marked by a length past the maximum: it is not DocumentObject.
+        _tagNameLength = part.Length > room ? MaxTagName + 1 : _tagNameLength + copy;
+        _collectingName = end < 0;
+    }
+
+    /// <summary>The tag's local name (after any prefix) is DocumentObject; the reader checks its namespace.</summary>
+    private bool IsDocumentObjectName()
+    {
+        if (_tagNameLength > MaxTagName)
+        {
+            return false;
+        }
+
+        var name = _tagName.AsSpan(0, _tagNameLength);
+        var colon = name.LastIndexOf((byte)':');
+        return name[(colon + 1)..].SequenceEqual("DocumentObject"u8);
     }
 
     private void CheckEncoding(ReadOnlySpan<byte> chunk)
@@ -584,6 +735,27 @@ internal sealed class XmlGuardStream : Stream
                 CheckMarkupLength();
                 break;
         }
+    }
+
+    /// <summary>Records text XmlReader will not see: the position XmlReader counts stays, the mapping to the package moves.</summary>
+    private void Skip(ReadOnlySpan<byte> text)
+    {
+        if (_shiftLine != _line)
+        {
+            _shiftLine = _line;
+            _columnShift = 0;
+        }
+
+        var newline = text.LastIndexOf((byte)'\n');
+        if (newline < 0)
+        {
+            _columnShift += CountCharacters(text);
+            return;
+        }
+
+        // After a newline, XmlReader's next character (its column _column + 1) is the package's column m + 1.
+        _skippedLines += text.Count((byte)'\n');
+        _columnShift = CountCharacters(text[(newline + 1)..]) - _column;
     }
 
     /// <summary>Moves the position over <paramref name="bytes"/>: lines by '\n', columns by UTF-8 characters.</summary>

@@ -52,6 +52,36 @@ public class DisReaderPropertyTests
     public void ReadAsync_ArbitraryBytes_NeverThrows() =>
         Check.One(Runs, Prop.ForAll(ArbMap.Default.GeneratorFor<byte[]>().ToArbitrary(), bytes => Holds(bytes)));
 
+    [Fact]
+    public void ReadAsync_Base64BrokenUpByCommentsReferencesAndCData_DecodesTheSameBytes() =>
+        Check.One(Runs, Prop.ForAll(
+            ArbMap.Default.GeneratorFor<byte[]>().ToArbitrary(),
+            ArbMap.Default.GeneratorFor<int>().ToArbitrary(),
+            (bytes, seed) =>
+            {
+                var random = new Random(seed);
+                var text = new StringBuilder();
+                foreach (var ch in Convert.ToBase64String(bytes))
+                {
+                    text.Append(random.Next(12) switch
+                    {
+                        0 => $"<!-- {random.Next()} -->{ch}",
+                        1 => $"&#x{(int)ch:X};",
+                        2 => $"<![CDATA[{ch}]]>",
+                        3 => $"\r\n{ch}",
+                        4 => $"<?keep going?>{ch}",
+                        _ => ch.ToString(),
+                    });
+                }
+
+                var xml = DisPackageBuilder.EntrySummary().WithDocument([], configure: d => d.RawObject = "PLACEHOLDER").ToXml()
+                    .Replace("PLACEHOLDER", text.ToString(), StringComparison.Ordinal);
+                var (result, sink) = Intakes.ReadAsync(Encoding.UTF8.GetBytes(xml)).GetAwaiter().GetResult();
+                return bytes.Length == 0
+                    ? result.Findings.Any(f => f.Code == FindingCodes.EmptyDocument)
+                    : result.Verdict != IntakeVerdict.Reject && sink.BytesOf(result.Documents[0].Id).SequenceEqual(bytes);
+            }));
+
     private static bool Holds(byte[] bytes)
     {
         var (result, sink) = Intakes.ReadAsync(bytes).GetAwaiter().GetResult();

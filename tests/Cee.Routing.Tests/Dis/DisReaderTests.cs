@@ -140,6 +140,57 @@ public class DisReaderTests
         Assert.Equal(bytes, sink.BytesOf(package.Documents[0].DocumentId));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(76)]
+    public async Task ReadAsync_PlainBase64_IsTakenAsBytesWithoutXmlReader(int lineLength)
+    {
+        var scan = SampleDocuments.Random(500_000, seed: 21);
+        var xml = DisPackageBuilder.EntrySummary().WithBase64LineLength(lineLength).WithDocument(scan).ToBytes();
+        var sink = new InMemoryDocumentSink();
+        using var guard = new XmlGuardStream(new NonSeekableStream(xml), DisReaderOptions.Default, CancellationToken.None);
+        using var session = new DisReadSession(guard, DisReaderOptions.Default, DropId, sink, CancellationToken.None);
+
+        var package = await session.RunAsync();
+
+        Assert.Empty(package.Findings);
+        Assert.Equal(scan, sink.BytesOf(package.Documents[0].DocumentId));
+        Assert.True(guard.RawTextBytes >= Convert.ToBase64String(scan).Length, $"only {guard.RawTextBytes} bytes took the fast path");
+    }
+
+    [Fact]
+    public async Task ReadAsync_FaultAfterLongBase64_ReportsThePositionInThePackageNotXmlReaders()
+    {
+        var text = Encoding.UTF8.GetString(DisPackageBuilder.EntrySummary().WithBase64LineLength(76)
+            .WithDocument(SampleDocuments.Random(30_000, seed: 5)).ToBytes())
+            .Replace("</DocumentData>", "</DocumentDate>", StringComparison.Ordinal);
+        var lines = text.Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains("</DocumentDate>", StringComparison.Ordinal)) + 1;
+        var column = lines[line - 1].IndexOf("DocumentDate", StringComparison.Ordinal) + 1;
+
+        var package = await ReadAsync(Encoding.UTF8.GetBytes(text), NullDocumentSink.Instance);
+
+        var finding = Assert.Single(package.Findings);
+        Assert.Equal(FindingCodes.MalformedXml, finding.Code);
+        Assert.Contains($"at line {line}, column {column}:", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_FaultOnTheLineOfOneLineBase64_ReportsThePackageColumn()
+    {
+        var text = Encoding.UTF8.GetString(DisPackageBuilder.EntrySummary().Compact()
+            .WithDocument(SampleDocuments.Random(3_000, seed: 6)).ToBytes())
+            .Replace("</DocumentObject></DocumentData>", "</DocumentObject></DocumentDate>", StringComparison.Ordinal);
+        var at = text.IndexOf("DocumentDate", StringComparison.Ordinal);
+        var line = text[..at].Count(c => c == '\n') + 1;
+        var column = at - text.LastIndexOf('\n', at);
+
+        var package = await ReadAsync(Encoding.UTF8.GetBytes(text), NullDocumentSink.Instance);
+
+        Assert.True(column > 4000, "the fault stands after the Base64 on its line");
+        Assert.Contains($"at line {line}, column {column}:", Assert.Single(package.Findings).Message, StringComparison.Ordinal);
+    }
+
     internal static Task<DisPackage> ReadAsync(byte[] xml, IDocumentSink sink, DisReaderOptions? options = null) =>
         new DisReader(options).ReadAsync(new NonSeekableStream(xml), DropId, sink);
 }

@@ -9,7 +9,7 @@ public class InspectSamplesTests
     private static string SamplesFolder => Path.Combine(CoreDependencyTests.RepositoryRoot(), InspectSamples.Folder);
 
     [Fact]
-    public void CommittedSamples_AreExactlyWhatTheGeneratorWrites()
+    public void All_CommittedSamples_AreExactlyWhatItWrites()
     {
         var samples = InspectSamples.All();
         if (Environment.GetEnvironmentVariable("CEE_WRITE_SAMPLES") == "1")
@@ -35,7 +35,7 @@ public class InspectSamplesTests
     [InlineData("document-withdrawal.xml", IntakeVerdict.Reject, FindingCodes.UnsupportedPayload)]
     [InlineData("commercial-invoice.pdf", IntakeVerdict.Accept, null)]
     [InlineData("unlabelled-scan.png", IntakeVerdict.Warn, FindingCodes.NoManifest)]
-    public async Task Sample_ReadByIntake_HasItsDocumentedVerdict(string name, IntakeVerdict verdict, string? code)
+    public async Task ReadAsync_EachSample_HasItsDocumentedVerdict(string name, IntakeVerdict verdict, string? code)
     {
         var bytes = InspectSamples.All()[name];
         var manifest = InspectSamples.All().TryGetValue(name + ".cee.json", out var json) ? DropMetadata.FromManifestJson(json, name + ".cee.json") : null;
@@ -47,7 +47,7 @@ public class InspectSamplesTests
     }
 
     [SchemaFact]
-    public void XmlSamples_ValidateAgainstCbpsDisSchema()
+    public void Validate_XmlSamples_PassCbpsDisSchema()
     {
         var files = Directory.GetFiles(SamplesFolder, "*.xml");
         Assert.Equal(4, files.Length);
@@ -59,7 +59,7 @@ public class InspectSamplesTests
     }
 
     [SchemaFact]
-    public void BuilderPackages_ValidateAgainstCbpsDisSchema()
+    public void Validate_BuilderPackages_PassCbpsDisSchema()
     {
         var folder = Directory.CreateTempSubdirectory("cee-dis-");
         try

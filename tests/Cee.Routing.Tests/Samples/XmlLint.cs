@@ -45,15 +45,3 @@ internal static class XmlLint
         return onPath ? null : "xmllint is not installed (Debian: apt-get install libxml2-utils); validation against the DIS schema was not run here.";
     }
 }
-
-/// <summary>A fact that runs only where xmllint and the DIS schema are available, and is reported as skipped, with the reason, elsewhere.</summary>
-public sealed class SchemaFactAttribute : FactAttribute
-{
-    public SchemaFactAttribute()
-    {
-        if (XmlLint.Unavailable is { } reason)
-        {
-            Skip = reason;
-        }
-    }
-}
