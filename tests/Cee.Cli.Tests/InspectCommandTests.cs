@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Cee.Cli.Tests;
 
-// Runs `cee inspect` on the committed samples (samples/inspect, made by code in Cee.Routing.Tests)
+// Runs `cee inspect` on the committed samples (samples/drops, made by code in src/Cee.Samples)
 // and on hostile files written here. SSNs are the SSA's void specimen 078-05-1120.
 public sealed class InspectCommandTests : IDisposable
 {
@@ -19,7 +19,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public async Task Inspect_DisSampleJson_HasExactlyTheDocumentedFields()
     {
-        var run = await CliRun.InvokeAsync("inspect", Sample("bad-check-digit.xml"), "--json");
+        var run = await CliRun.InvokeAsync("inspect", Sample("2704/bad-check-digit.xml"), "--json");
 
         var json = run.Json();
         Assert.Equal(TopLevelFields, json.EnumerateObject().Select(p => p.Name));
@@ -31,7 +31,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public async Task Inspect_EntrySummarySample_ReportsWhatRoutingGetsAndExitsZero()
     {
-        var run = await CliRun.InvokeAsync("inspect", Sample("entry-summary-2704.xml"), "--json");
+        var run = await CliRun.InvokeAsync("inspect", Sample("2704/entry-summary-electronics.xml"), "--json");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(string.Empty, run.Error);
@@ -47,7 +47,7 @@ public sealed class InspectCommandTests : IDisposable
         Assert.Equal(["pdf", "png"], documents.Select(d => d.GetProperty("detectedType").GetString()));
         Assert.Equal(["entry-summary", "entry-summary"], documents.Select(d => d.GetProperty("kind").GetString()));
         Assert.All(documents, d => Assert.EndsWith($"-00{documents.IndexOf(d) + 1}", d.GetProperty("id").GetString(), StringComparison.Ordinal));
-        var pdf = await File.ReadAllBytesAsync(Sample("commercial-invoice.pdf"));
+        var pdf = await File.ReadAllBytesAsync(Sample("2704/commercial-invoice.pdf"));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), documents[0].GetProperty("sha256").GetString());
         Assert.Equal(pdf.Length, documents[0].GetProperty("size").GetInt64());
     }
@@ -55,7 +55,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public async Task Inspect_Cf28ResponseSample_KindsAreTheResponseAndTheRequestIsNamed()
     {
-        var run = await CliRun.InvokeAsync("inspect", Sample("cf28-response-2704.xml"), "--json");
+        var run = await CliRun.InvokeAsync("inspect", Sample("2704/cf28-response.xml"), "--json");
 
         var json = run.Json();
         Assert.Equal("CF28-2704-0001187", json.GetProperty("cbpRequestId").GetString());
@@ -66,7 +66,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public async Task Inspect_BadCheckDigitSample_RejectsWithTheFindingAndExitsOne()
     {
-        var run = await CliRun.InvokeAsync("inspect", Sample("bad-check-digit.xml"), "--json");
+        var run = await CliRun.InvokeAsync("inspect", Sample("2704/bad-check-digit.xml"), "--json");
 
         Assert.Equal(ExitCodes.Invalid, run.ExitCode);
         var json = run.Json();
@@ -79,7 +79,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public async Task Inspect_BareDocument_FindsTheSidecarManifestBesideIt()
     {
-        var run = await CliRun.InvokeAsync("inspect", Sample("commercial-invoice.pdf"), "--json");
+        var run = await CliRun.InvokeAsync("inspect", Sample("2704/commercial-invoice.pdf"), "--json");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         var json = run.Json();
@@ -94,7 +94,7 @@ public sealed class InspectCommandTests : IDisposable
     {
         var manifest = Write("other.json", """{ "port": "1001", "importerNumber": "98-765432100" }""");
 
-        var run = await CliRun.InvokeAsync("inspect", Sample("commercial-invoice.pdf"), "--manifest", manifest, "--json");
+        var run = await CliRun.InvokeAsync("inspect", Sample("2704/commercial-invoice.pdf"), "--manifest", manifest, "--json");
 
         var json = run.Json();
         Assert.Equal(("1001", "98-765432100"), (json.GetProperty("port").GetString(), json.GetProperty("importer").GetString()));
@@ -103,7 +103,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public async Task Inspect_BareDocumentWithoutManifest_WarnsAndExitsZero()
     {
-        var run = await CliRun.InvokeAsync("inspect", Sample("unlabelled-scan.png"), "--json");
+        var run = await CliRun.InvokeAsync("inspect", Sample("2006/unlabelled-scan.png"), "--json");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         var json = run.Json();
@@ -115,7 +115,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public async Task Inspect_Table_ShowsVerdictDocumentsLinesAndFindings()
     {
-        var run = await CliRun.InvokeAsync("inspect", Sample("bad-check-digit.xml"));
+        var run = await CliRun.InvokeAsync("inspect", Sample("2704/bad-check-digit.xml"));
 
         Assert.Equal(ExitCodes.Invalid, run.ExitCode);
         Assert.Contains("reject", run.Output, StringComparison.Ordinal);
@@ -138,7 +138,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public async Task Inspect_MissingManifestFile_IsAUsageErrorExitingTwo()
     {
-        var run = await CliRun.InvokeAsync("inspect", Sample("commercial-invoice.pdf"), "--manifest", Path.Combine(_folder.FullName, "none.json"));
+        var run = await CliRun.InvokeAsync("inspect", Sample("2704/commercial-invoice.pdf"), "--manifest", Path.Combine(_folder.FullName, "none.json"));
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("manifest", run.Error, StringComparison.Ordinal);
@@ -161,7 +161,7 @@ public sealed class InspectCommandTests : IDisposable
     [InlineData("base64")]
     public async Task Inspect_HostileInput_RejectsWithAFindingAndNeverPrintsAStackTrace(string kind)
     {
-        var sample = await File.ReadAllTextAsync(Sample("entry-summary-2704.xml"));
+        var sample = await File.ReadAllTextAsync(Sample("2704/entry-summary-electronics.xml"));
         var content = kind switch
         {
             "xxe" => sample.Replace("<MessageEnvelope", "<!DOCTYPE m [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<MessageEnvelope", StringComparison.Ordinal).Replace("LAX<", "&x;<", StringComparison.Ordinal),
@@ -202,7 +202,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public async Task Inspect_SsnImporter_IsMaskedInJsonAndInTheTable()
     {
-        var sample = await File.ReadAllTextAsync(Sample("entry-summary-2704.xml"));
+        var sample = await File.ReadAllTextAsync(Sample("2704/entry-summary-electronics.xml"));
         var file = Write("sole-proprietor.xml", sample.Replace("12-345678900", "078-05-1120", StringComparison.Ordinal));
 
         var json = await CliRun.InvokeAsync("inspect", file, "--json");
@@ -222,14 +222,14 @@ public sealed class InspectCommandTests : IDisposable
     {
         var manifest = Write("m.json", """{ "importerNumber": "078-05-11200" }""");
 
-        var run = await CliRun.InvokeAsync("inspect", Sample("commercial-invoice.pdf"), "--manifest", manifest, "--json");
+        var run = await CliRun.InvokeAsync("inspect", Sample("2704/commercial-invoice.pdf"), "--manifest", manifest, "--json");
 
         Assert.Equal(ExitCodes.Invalid, run.ExitCode);
         Assert.Contains("importer.malformed", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("078-05-1120", run.Output, StringComparison.Ordinal);
     }
 
-    private static string Sample(string name) => Path.Combine(RepositoryRoot(), "samples", "inspect", name);
+    private static string Sample(string path) => Path.Combine(RepositoryRoot(), "samples", "drops", path);
 
     private string Write(string name, string content)
     {

@@ -41,7 +41,7 @@ public class BlobDropStoreTests
     [Fact]
     public async Task OpenAsync_SampleDisPackage_StoresEveryDecodedDocumentUnderItsId()
     {
-        const string name = "entry-summary-2704.xml";
+        const string name = "entry-summary-electronics.xml";
         var properties = Blobs.Properties();
         var drop = DropReference.For(StorageLayout.DropSource("2704", name), StorageLayout.ContentVersion(null, properties.ETag));
         var stored = new Dictionary<string, RecordingBlockBlob>();

@@ -1,9 +1,9 @@
 namespace Cee.Functions.Tests.Support;
 
-/// <summary>The repository's sample drops (<c>samples/inspect</c>, written and checked by the core's tests).</summary>
+/// <summary>The repository's sample drops (<c>samples/drops/2704</c>, made by <c>src/Cee.Samples</c> and checked by the core's tests).</summary>
 internal static class Samples
 {
-    public static byte[] Inspect(string fileName) => File.ReadAllBytes(Path.Combine(RepositoryRoot(), "samples", "inspect", fileName));
+    public static byte[] Inspect(string fileName) => File.ReadAllBytes(Path.Combine(RepositoryRoot(), "samples", "drops", "2704", fileName));
 
     private static string RepositoryRoot()
     {

@@ -4,6 +4,7 @@ using Cee.Routing.Dis;
 using Cee.Routing.Documents;
 using Cee.Routing.Intake;
 using Cee.Routing.Tests.Support;
+using Cee.Samples;
 
 namespace Cee.Routing.Tests.Dis;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Cee.Routing.Intake;
 using Cee.Routing.Tests.Support;
+using Cee.Samples;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,5 +1,5 @@
 using Cee.Routing.Documents;
-using Cee.Routing.Tests.Support;
+using Cee.Samples;
 
 namespace Cee.Routing.Tests.Documents;
 

@@ -5,6 +5,7 @@ using Cee.Routing.Documents;
 using Cee.Routing.Drops;
 using Cee.Routing.Intake;
 using Cee.Routing.Tests.Support;
+using Cee.Samples;
 
 namespace Cee.Routing.Tests.Intake;
 

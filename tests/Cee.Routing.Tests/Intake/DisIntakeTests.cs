@@ -4,6 +4,7 @@ using Cee.Routing.Drops;
 using Cee.Routing.Identifiers;
 using Cee.Routing.Intake;
 using Cee.Routing.Tests.Support;
+using Cee.Samples;
 
 namespace Cee.Routing.Tests.Intake;
 

@@ -36,7 +36,7 @@ internal static class XmlLint
     {
         if (!File.Exists(Schema))
         {
-            return $"CBP's DIS schema is not at {Schema} (set CEE_DIS_SCHEMA_DIR); validation was not run here. Run by hand: xmllint --noout --schema <dis-schema>/MessageEnvelope.xsd samples/inspect/*.xml";
+            return $"CBP's DIS schema is not at {Schema} (set CEE_DIS_SCHEMA_DIR); validation was not run here. Run by hand: xmllint --noout --schema <dis-schema>/MessageEnvelope.xsd samples/drops/*/*.xml";
         }
 
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)

@@ -2,13 +2,14 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 
-namespace Cee.Routing.Tests.Support;
+namespace Cee.Samples;
 
 /// <summary>
 /// Small, valid documents made by code (nothing downloaded): a one-page PDF with a line of text, an
-/// RGB PNG, a grayscale TIFF in either byte order, and bytes that only carry the JPEG signature.
+/// RGB PNG, a grayscale TIFF in either byte order, a decodable grey JPEG, and bytes that only carry
+/// the JPEG signature (for type-detection tests).
 /// </summary>
-internal static class SampleDocuments
+public static class SampleDocuments
 {
     /// <summary>A one-page PDF 1.4 showing <paramref name="text"/>, with a correct cross-reference table.</summary>
     public static byte[] Pdf(string text = "Commercial Invoice 002-6110316-2")
@@ -137,6 +138,31 @@ internal static class SampleDocuments
         }
 
         return tiff;
+    }
+
+    /// <summary>
+    /// A decodable baseline JPEG: one 8×8 block of mid-grey. Written by hand: quantization table of
+    /// ones, Huffman tables of one symbol each (DC category 0, AC end-of-block), so the whole scan is
+    /// the two bits "00" padded with ones.
+    /// </summary>
+    public static byte[] Jpeg()
+    {
+        var jpeg = new List<byte> { 0xFF, 0xD8 };                                   // SOI
+        jpeg.AddRange([0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]); // APP0 JFIF 1.1
+        jpeg.AddRange([0xFF, 0xDB, 0x00, 0x43, 0x00]);                               // DQT: table 0, 8-bit
+        jpeg.AddRange(Enumerable.Repeat((byte)1, 64));
+        jpeg.AddRange([0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x08, 0x00, 0x08, 0x01, 0x01, 0x11, 0x00]); // SOF0: 8×8, 1 component
+        foreach (var tableClass in new byte[] { 0x00, 0x10 })                        // DHT: DC 0, then AC 0
+        {
+            jpeg.AddRange([0xFF, 0xC4, 0x00, 0x14, tableClass, 0x01]);              // one code of length 1 ...
+            jpeg.AddRange(Enumerable.Repeat((byte)0, 15));
+            jpeg.Add(0x00);                                                          // ... for symbol 0
+        }
+
+        jpeg.AddRange([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]); // SOS
+        jpeg.Add(0x3F);                                                              // "00" + padding ones
+        jpeg.AddRange([0xFF, 0xD9]);                                                 // EOI
+        return [.. jpeg];
     }
 
     /// <summary>Bytes that start with the JPEG/JFIF signature (enough for type detection; not a decodable image).</summary>

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
 
-namespace Cee.Routing.Tests.Support;
+namespace Cee.Samples;
 
 /// <summary>
 /// Writes DIS packages shaped exactly like CBP's DIS schema v1.2 (element names and order of
@@ -9,12 +9,12 @@ namespace Cee.Routing.Tests.Support;
 /// 002, entry 002-6110316-2, EIN importer 12-345678900. Defaults make a valid package; each method
 /// changes one thing. Tests that validate against the schema check the default shape holds.
 /// </summary>
-internal sealed class DisPackageBuilder
+public sealed class DisPackageBuilder
 {
     public const string Namespace = "http://cbp.dhs.gov/DIS";
 
     private readonly List<(string Element, string Number, string Filer, string? Line)> _entries = [];
-    private readonly List<DocumentSpec> _documents = [];
+    private readonly List<DisDocumentSpec> _documents = [];
     private string? _port = "2704";
     private string? _preparerId = "002";
     private string _actionCode = "ADD";
@@ -24,6 +24,10 @@ internal sealed class DisPackageBuilder
     private (string Scac, string Number)? _bill;
     private (string Id, string? Type, string? Date)? _request = ("UNSOLICITED", null, null);
     private string _payload = "DocumentSubmissionPackage";
+    private string _messageId = "MSG-20261122-0417";
+    private string _sentAt = "2026-11-22T14:05:00Z";
+    private string _site = "LAX";
+    private (string Category, string Name) _package = ("ENTRY_SUMMARY", "Entry summary documents 002-6110316-2");
     private int _lineLength;
     private bool _indent = true;
 
@@ -40,6 +44,28 @@ internal sealed class DisPackageBuilder
                 d.Commodities.Add(("8471.41.0150", "2"));
             })
             .WithDocument(SampleDocuments.Png(), "Packing List", "packing-list.png", "PNG", d => d.DocumentId = "PL-2026-0417");
+
+    /// <summary>The MessageHeader's MessageID and SentDateTime.</summary>
+    public DisPackageBuilder WithMessage(string messageId, string sentAt)
+    {
+        _messageId = messageId;
+        _sentAt = sentAt;
+        return this;
+    }
+
+    /// <summary>The transmitter's and preparer's site code.</summary>
+    public DisPackageBuilder WithSite(string siteCode)
+    {
+        _site = siteCode;
+        return this;
+    }
+
+    /// <summary>The PackageIdentifier's category and name (written with the package importer).</summary>
+    public DisPackageBuilder WithPackage(string category, string name)
+    {
+        _package = (category, name);
+        return this;
+    }
 
     public DisPackageBuilder WithPort(string? port)
     {
@@ -133,9 +159,9 @@ internal sealed class DisPackageBuilder
         return this;
     }
 
-    public DisPackageBuilder WithDocument(byte[] bytes, string label = "Commercial Invoice", string fileName = "commercial-invoice.pdf", string type = "PDF", Action<DocumentSpec>? configure = null)
+    public DisPackageBuilder WithDocument(byte[] bytes, string label = "Commercial Invoice", string fileName = "commercial-invoice.pdf", string type = "PDF", Action<DisDocumentSpec>? configure = null)
     {
-        var spec = new DocumentSpec { Bytes = bytes, Label = label, FileName = fileName, Type = type, DocumentId = $"DOC-{_documents.Count + 1}" };
+        var spec = new DisDocumentSpec { Bytes = bytes, Label = label, FileName = fileName, Type = type, DocumentId = $"DOC-{_documents.Count + 1}" };
         configure?.Invoke(spec);
         _documents.Add(spec);
         return this;
@@ -178,13 +204,13 @@ internal sealed class DisPackageBuilder
     private void WriteHeader(XmlWriter writer)
     {
         writer.WriteStartElement("MessageHeader", Namespace);
-        Leaf(writer, "MessageID", "MSG-20261122-0417");
-        Leaf(writer, "MessageType", "DocumentSubmissionPackage");
-        Leaf(writer, "SentDateTime", "2026-11-22T14:05:00Z");
-        Leaf(writer, "TransmitterID", "002");
-        Leaf(writer, "TransmitterSiteCode", "LAX");
+        Leaf(writer, "MessageID", _messageId);
+        Leaf(writer, "MessageType", _payload);
+        Leaf(writer, "SentDateTime", _sentAt);
+        Leaf(writer, "TransmitterID", _preparerId ?? "002");
+        Leaf(writer, "TransmitterSiteCode", _site);
         Leaf(writer, "PreparerID", _preparerId ?? string.Empty);
-        Leaf(writer, "PreparerSiteCode", "LAX");
+        Leaf(writer, "PreparerSiteCode", _site);
         if (_comment is not null)
         {
             Leaf(writer, "Comment", _comment);
@@ -199,8 +225,8 @@ internal sealed class DisPackageBuilder
         if (_packageImporter is not null)
         {
             writer.WriteStartElement("PackageIdentifier", Namespace);
-            Leaf(writer, "PackageCategory", "ENTRY_SUMMARY");
-            Leaf(writer, "PackageName", "Entry summary documents 002-6110316-2");
+            Leaf(writer, "PackageCategory", _package.Category);
+            Leaf(writer, "PackageName", _package.Name);
             Leaf(writer, "ImporterOfRecordNbr", _packageImporter);
             writer.WriteEndElement();
         }
@@ -273,7 +299,7 @@ internal sealed class DisPackageBuilder
         writer.WriteEndElement();
     }
 
-    private void WriteDocument(XmlWriter writer, DocumentSpec document)
+    private void WriteDocument(XmlWriter writer, DisDocumentSpec document)
     {
         writer.WriteStartElement("DocumentData", Namespace);
         WriteDocumentHeader(writer, document);
@@ -344,7 +370,7 @@ internal sealed class DisPackageBuilder
         writer.WriteEndElement();
     }
 
-    private static void WriteDocumentHeader(XmlWriter writer, DocumentSpec document)
+    private static void WriteDocumentHeader(XmlWriter writer, DisDocumentSpec document)
     {
         writer.WriteStartElement("DocumentHeader", Namespace);
         Leaf(writer, "DocumentID", document.DocumentId ?? "DOC");
@@ -382,7 +408,7 @@ internal sealed class DisPackageBuilder
     private void WriteWithdrawal(XmlWriter writer)
     {
         writer.WriteStartElement("DocumentWithdrawal", Namespace);
-        WriteDocumentHeader(writer, new DocumentSpec { DocumentId = "INV-2026-0417", Label = "Commercial Invoice", FileName = "commercial-invoice.pdf", Type = "PDF" });
+        WriteDocumentHeader(writer, new DisDocumentSpec { DocumentId = "INV-2026-0417", Label = "Commercial Invoice", FileName = "commercial-invoice.pdf", Type = "PDF" });
         if (_port is not null)
         {
             Leaf(writer, "SubmittedToPortCode", _port);
@@ -412,35 +438,6 @@ internal sealed class DisPackageBuilder
     }
 
     private static void Leaf(XmlWriter writer, string name, string value) => writer.WriteElementString(name, Namespace, value);
-
-    /// <summary>One DocumentData to write.</summary>
-    internal sealed class DocumentSpec
-    {
-        public byte[] Bytes { get; set; } = [];
-
-        public string? Label { get; set; }
-
-        public string? FileName { get; set; }
-
-        public string? Type { get; set; }
-
-        public string? DocumentId { get; set; }
-
-        public string? PreviouslySubmitted { get; set; }
-
-        /// <summary>Written verbatim as the DocumentObject text instead of the Base64 of <see cref="Bytes"/>.</summary>
-        public string? RawObject { get; set; }
-
-        public List<(string? Hts, string? Line)> Commodities { get; } = [];
-
-        public List<(string? Hts, string? Line)> InvoiceLines { get; } = [];
-
-        public List<string> Agencies { get; } = [];
-
-        public string? CertificateImporter { get; set; }
-
-        public string? PermitImporter { get; set; }
-    }
 
     /// <summary>A StringWriter that declares UTF-8, so the XML declaration says utf-8.</summary>
     private sealed class StringWriterUtf8(StringBuilder builder) : StringWriter(builder, System.Globalization.CultureInfo.InvariantCulture)
