@@ -27,14 +27,14 @@ internal static class DisReaderMemoryCheck
             await ReadAsync(drop, package);
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
-            var rssBefore = Status("VmRSS");
-            var peakReset = TryResetPeak();
+            var rssBefore = ProcessMemory.Status("VmRSS");
+            var peakReset = ProcessMemory.TryResetPeak();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
             var verdict = await ReadAsync(drop, package);
             clock.Stop();
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-            var peak = Status("VmHWM");
+            var peak = ProcessMemory.Status("VmHWM");
             var peakText = peakReset && peak is not null && rssBefore is not null
                 ? string.Create(CultureInfo.InvariantCulture, $"{(peak.Value - rssBefore.Value) / 1024.0 / 1024.0:F1} MiB")
                 : "n/a (no /proc/self/clear_refs)";
@@ -47,37 +47,5 @@ internal static class DisReaderMemoryCheck
     {
         var result = await DropIntake.ReadAsync(drop, new ReadOnlyMemoryStream(package), null, NullDocumentSink.Instance);
         return result.Verdict;
-    }
-
-    /// <summary>Resets the kernel's peak-RSS mark for this process (Linux); false where that is not possible.</summary>
-    private static bool TryResetPeak()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-            return true;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>A size field of /proc/self/status in bytes, e.g. VmRSS or VmHWM; null where there is none.</summary>
-    private static long? Status(string field)
-    {
-        const string path = "/proc/self/status";
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
-        var kilobytes = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
-        return kilobytes is null ? null : long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
     }
 }

@@ -16,6 +16,8 @@ public static class CeeApp
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(SeedCommand.Create(context));
         root.Subcommands.Add(InspectCommand.Create(context));
+        root.Subcommands.Add(RouteCommand.Create(context));
+        root.Subcommands.Add(SamplesCommand.Create(context));
         return root;
     }
 

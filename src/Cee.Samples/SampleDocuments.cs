@@ -145,10 +145,18 @@ public static class SampleDocuments
     /// ones, Huffman tables of one symbol each (DC category 0, AC end-of-block), so the whole scan is
     /// the two bits "00" padded with ones.
     /// </summary>
-    public static byte[] Jpeg()
+    /// <param name="comment">Written as a COM segment when given, which makes otherwise equal images differ.</param>
+    public static byte[] Jpeg(string? comment = null)
     {
         var jpeg = new List<byte> { 0xFF, 0xD8 };                                   // SOI
         jpeg.AddRange([0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]); // APP0 JFIF 1.1
+        if (comment is not null)
+        {
+            var text = Encoding.ASCII.GetBytes(comment);
+            jpeg.AddRange([0xFF, 0xFE, (byte)((text.Length + 2) >> 8), (byte)(text.Length + 2)]);   // COM
+            jpeg.AddRange(text);
+        }
+
         jpeg.AddRange([0xFF, 0xDB, 0x00, 0x43, 0x00]);                               // DQT: table 0, 8-bit
         jpeg.AddRange(Enumerable.Repeat((byte)1, 64));
         jpeg.AddRange([0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x08, 0x00, 0x08, 0x01, 0x01, 0x11, 0x00]); // SOF0: 8×8, 1 component

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Cee.Tests;
 
 namespace Cee.Cli.Tests;
 
@@ -229,23 +230,12 @@ public sealed class InspectCommandTests : IDisposable
         Assert.DoesNotContain("078-05-1120", run.Output, StringComparison.Ordinal);
     }
 
-    private static string Sample(string path) => Path.Combine(RepositoryRoot(), "samples", "drops", path);
+    private static string Sample(string path) => Path.Combine(RepositoryPaths.Root, "samples", "drops", path);
 
     private string Write(string name, string content)
     {
         var path = Path.Combine(_folder.FullName, name);
         File.WriteAllText(path, content, new UTF8Encoding(false));
         return path;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CeeFunctions.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("CeeFunctions.sln not found above the test output.");
     }
 }

@@ -4,8 +4,6 @@ using Azure.Identity;
 using Cee.Cli.Output;
 using Cee.Routing.Accounts;
 using Cee.Routing.Cosmos;
-using Cee.Routing.Directories;
-using Cee.Routing.Identifiers;
 using Cee.Routing.Requests;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
@@ -35,7 +33,7 @@ public static class SeedCommand
     public const string EndpointVariable = "Cosmos__AccountEndpoint";
 
     /// <summary>The app setting holding the importer key secret (docs/configuration.md), the default of <c>--importer-key-secret-env</c>.</summary>
-    public const string DefaultSecretVariable = "Importers__KeySecret";
+    public const string DefaultSecretVariable = ImporterKeySecret.DefaultVariable;
 
     public static Command Create(CliContext context)
     {
@@ -94,12 +92,13 @@ public static class SeedCommand
 
         var endpoint = ResolveEndpoint(arguments.Endpoint);
         var emulator = !string.IsNullOrEmpty(arguments.EmulatorKey);
-        var keys = ResolveKeys(context, arguments.SecretVariable, emulator);
+        var keys = ImporterKeySecret.Resolve(context, arguments.SecretVariable, developmentAllowed: emulator,
+            "seeding a deployment needs its importer key secret, or its SSN accounts get keys the Functions app cannot find.");
 
         // Every entry of both files is checked before anything is written.
-        var accounts = arguments.Accounts is null ? null : Load(arguments.Accounts, path => ImporterAccountFile.Load(path, keys));
-        var requests = arguments.Requests is null ? null : Load(arguments.Requests, CbpRequestFile.Load);
-        var invalid = Report(context, arguments.Accounts, accounts?.Errors) + Report(context, arguments.Requests, requests?.Errors);
+        var accounts = arguments.Accounts is null ? null : DirectoryFiles.Load(arguments.Accounts, path => ImporterAccountFile.Load(path, keys));
+        var requests = arguments.Requests is null ? null : DirectoryFiles.Load(arguments.Requests, CbpRequestFile.Load);
+        var invalid = DirectoryFiles.Report(context, arguments.Accounts, accounts?.Errors) + DirectoryFiles.Report(context, arguments.Requests, requests?.Errors);
         if (invalid > 0)
         {
             await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"cee: {invalid} invalid entr{(invalid == 1 ? "y" : "ies")}; nothing was written."));
@@ -161,62 +160,6 @@ public static class SeedCommand
         return Uri.TryCreate(value, UriKind.Absolute, out var endpoint)
             ? endpoint
             : throw new UsageException($"--endpoint '{value}' is not an absolute URI, e.g. https://<account>.documents.azure.com:443/.");
-    }
-
-    private static ImporterLookupKeys ResolveKeys(CliContext context, string variable, bool emulator)
-    {
-        var secret = Environment.GetEnvironmentVariable(variable);
-        if (string.IsNullOrWhiteSpace(secret))
-        {
-            if (!emulator)
-            {
-                throw new UsageException(
-                    $"{variable} is not set: seeding a deployment needs its importer key secret, or its SSN accounts get keys the Functions app cannot find.");
-            }
-
-            context.Error.WriteLine($"cee: warning: {variable} is not set; SSN lookup keys use the published development key (local emulator only).");
-            return ImporterLookupKeys.Development;
-        }
-
-        try
-        {
-            return ImporterLookupKeys.FromBase64(secret);
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException($"{variable} does not hold a usable importer key secret: {ex.Message}", ex);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException($"{variable} does not hold a usable importer key secret: {ex.Message}", ex);
-        }
-    }
-
-    private static DirectoryFileResult<T> Load<T>(FileInfo file, Func<string, DirectoryFileResult<T>> load)
-    {
-        if (!file.Exists)
-        {
-            throw new UsageException($"'{file.FullName}' does not exist.");
-        }
-
-        try
-        {
-            return load(file.FullName);
-        }
-        catch (DirectoryFileException ex)
-        {
-            throw new UsageException($"{file.Name}: {ex.Message}", ex);
-        }
-    }
-
-    private static int Report(CliContext context, FileInfo? file, IReadOnlyList<DirectoryFileError>? errors)
-    {
-        foreach (var error in errors ?? [])
-        {
-            context.Error.WriteLine($"cee: {file!.Name}: {error}");
-        }
-
-        return errors?.Count ?? 0;
     }
 
     private static ServiceProvider BuildServices(CliContext context, Uri endpoint, SeedArguments arguments)

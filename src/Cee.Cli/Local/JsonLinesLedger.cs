@@ -94,12 +94,15 @@ public sealed class JsonLinesLedger : IRoutingLedger, IAsyncDisposable
     public Task<LedgerRecord> RecordAsync(LedgerTransition transition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transition);
+
+        // Serialized before taking the lock: the lock guards the records and the file, not the CPU work.
+        var line = ContractJson.Serialize(transition);
         lock (_gate)
         {
             var (record, applied) = Apply(transition);
             if (applied)
             {
-                _writer.WriteLine(ContractJson.Serialize(transition));
+                _writer.WriteLine(line);
             }
 
             return Task.FromResult(record);
@@ -115,7 +118,7 @@ public sealed class JsonLinesLedger : IRoutingLedger, IAsyncDisposable
     }
 
     private static StreamWriter OpenAppend(string path) =>
-        new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16, useAsync: true), new UTF8Encoding(false));
+        new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.None), new UTF8Encoding(false), 1 << 16);
 
     private static async Task<List<T>> ReadLinesAsync<T>(string path, string what, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Cee.Routing.Dis;
 using Cee.Routing.Documents;
 using Cee.Routing.Drops;
@@ -64,7 +66,28 @@ public static class DropIntake
         var supported = FileSignatures.IsSupportedImage(FileSignatures.Detect(head.AsSpan(0, headLength)));
         var read = await BareDocumentReader.ReadAsync(
             replay, pending, supported ? sink : NullDocumentSink.Instance, options.Reader.MaxDocumentBytes, cancellationToken);
-        return assembler.FromBareDocument(read, pending, manifest, manifestFindings, metadata is null || metadata.IsEmpty, supported || headLength == 0);
+        var result = assembler.FromBareDocument(read, pending, manifest, manifestFindings, metadata is null || metadata.IsEmpty, supported || headLength == 0);
+        return manifest is null ? result : result with { ContentSha256 = BareDropContent(read.ContentSha256, result) };
+    }
+
+    /// <summary>
+    /// A bare document's drop is the file and what its manifest says: the same scan sent for another
+    /// entry or importer is a new submission, not a duplicate. Its content hash therefore covers the
+    /// file's hash and the manifest's facts as intake normalized them (so a sidecar and blob metadata
+    /// saying the same thing agree, and the importer enters only by its keyed lookup key, never as an SSN).
+    /// </summary>
+    internal static string BareDropContent(string fileSha256, IntakeResult facts)
+    {
+        var canonical = new StringBuilder("cee-bare-drop\n")
+            .Append("file=").Append(fileSha256).Append('\n')
+            .Append("port=").Append(facts.Port).Append('\n')
+            .Append("filer=").Append(facts.Filer).Append('\n')
+            .Append("entries=").AppendJoin(',', facts.Entries).Append('\n')
+            .Append("importers=").AppendJoin(',', facts.Importers.Select(i => i.LookupKey)).Append('\n')
+            .Append("request=").Append(facts.CbpRequestId).Append('\n')
+            .Append("label=").Append(facts.Documents.Count > 0 ? facts.Documents[0].Label : null).Append('\n')
+            .Append("lines=").AppendJoin(',', facts.Lines.Select(l => $"{l.Hts}:{l.Line}")).Append('\n');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
     }
 
     /// <summary>The last part of a drop's source (<c>port-drops/2704/invoice.pdf</c> → <c>invoice.pdf</c>), SSN-like digits masked.</summary>

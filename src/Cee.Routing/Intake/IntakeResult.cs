@@ -9,7 +9,9 @@ namespace Cee.Routing.Intake;
 /// <param name="DropId">The drop's id (see <see cref="Drops.DropIds"/>).</param>
 /// <param name="Source">Where the drop came from, e.g. <c>port-drops/2704/entry-0026110316.xml</c>.</param>
 /// <param name="Kind">DIS package or bare document.</param>
-/// <param name="ContentSha256">Lower-case hex SHA-256 of the whole drop as received (duplicate detection).</param>
+/// <param name="ContentSha256">Lower-case hex SHA-256 of the whole drop as received (duplicate detection). For a bare
+/// document with a manifest or blob metadata, of the file's hash and the manifest's normalized facts: the same scan sent
+/// for another entry is not a duplicate.</param>
 /// <param name="Verdict">Accept, warn or reject.</param>
 /// <param name="Findings">What the checks found, errors first.</param>
 /// <param name="Port">Four-digit Schedule D port code, or null.</param>

@@ -43,7 +43,6 @@ public static class RoutingPolicy
         {
             flags.Add(RoutingFlags.ConflictingImporters);
             reasons.Add($"the drop names {importers.Count} importers of record ({string.Join(", ", importers.Select(a => a.Importer))}); one submission must resolve to one importer");
-            AddHtsSummary(facts.Lines, reasons);
             return Review(reasons, flags, tally);
         }
 
@@ -149,14 +148,6 @@ public static class RoutingPolicy
 
     private static RoutingDecision Review(List<string> reasons, List<string> flags, IReadOnlyList<CenterCount> tally) =>
         new(DecisionOutcome.Review, null, RoutingBasis.None, null, reasons, [], flags, tally);
-
-    private static void AddHtsSummary(HtsLinesVerdict lines, List<string> reasons)
-    {
-        if (lines.Tally.Count > 0)
-        {
-            reasons.Add("HTSUS lines: " + string.Join(", ", lines.Tally.Select(t => $"{t.Center} {t.Lines}")));
-        }
-    }
 
     private static string DescribePredominance(HtsLinesVerdict lines, string winner, IReadOnlyList<RuleReference> rules)
     {

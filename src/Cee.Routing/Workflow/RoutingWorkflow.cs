@@ -49,13 +49,14 @@ public sealed class RoutingWorkflow
     {
         ArgumentNullException.ThrowIfNull(drop);
         var intake = await _ports.Drops.OpenAsync(drop, cancellationToken);
-        var run = new Run(intake, LedgerSubject.Of(intake));
-
-        var existing = await Task.WhenAll(run.Subjects.Select(s => _ports.Ledger.GetAsync(s.RecordId, cancellationToken)));
+        var subjects = LedgerSubject.Of(intake);
+        var existing = await Task.WhenAll(subjects.Select(s => _ports.Ledger.GetAsync(s.RecordId, cancellationToken)));
         if (existing.All(r => r is not null && r.State.IsTerminal()))
         {
             return Repeat(intake, existing!);
         }
+
+        var run = new Run(intake, subjects, existing);
 
         await RecordAllAsync(run, "received", LedgerState.Received, DescribeReceived(intake), cancellationToken, withSubject: true);
 
@@ -129,9 +130,15 @@ public sealed class RoutingWorkflow
         var intake = run.Intake;
         var requestedAt = _ports.Clock.UtcNow;
         DateTimeOffset? deadline = requestedAt + _options.ReviewTimeout;
+        // Published before the step is recorded, so a recorded step proves the message went out; a
+        // re-run of a drop already waiting for a person does not send its request again.
+        if (!run.Recorded("awaiting-review"))
+        {
+            await _ports.Publisher.PublishAsync(MessageFactory.ReviewRequest(intake, pending, requestedAt, deadline.Value), cancellationToken);
+        }
+
         var records = await RecordAllAsync(run, "awaiting-review", LedgerState.AwaitingReview,
             "sent to a person on the triage topic: " + pending.Reasons[^1], cancellationToken, decision: pending, topic: Topics.Triage);
-        await _ports.Publisher.PublishAsync(MessageFactory.ReviewRequest(intake, pending, requestedAt, deadline.Value), cancellationToken);
 
         var escalations = 0;
         var invalidDecisions = 0;
@@ -165,8 +172,13 @@ public sealed class RoutingWorkflow
                     var escalated = pending with { Flags = [.. pending.Flags.Append(RoutingFlags.Escalated).Distinct()] };
                     var reason = string.Create(CultureInfo.InvariantCulture,
                         $"no review decision by {deadline.Value:u}; escalated ({escalations} of {_options.MaxEscalations}){(next is null ? "; waiting for a person without a deadline" : $"; next deadline {next.Value:u}")}");
-                    records = await RecordAllAsync(run, $"escalated-{escalations}", LedgerState.AwaitingReview, reason, cancellationToken, decision: escalated, topic: Topics.Triage);
-                    await _ports.Publisher.PublishAsync(MessageFactory.ReviewEscalation(intake, escalated, escalations, now, next), cancellationToken);
+                    var step = string.Create(CultureInfo.InvariantCulture, $"escalated-{escalations}");
+                    if (!run.Recorded(step))
+                    {
+                        await _ports.Publisher.PublishAsync(MessageFactory.ReviewEscalation(intake, escalated, escalations, now, next), cancellationToken);
+                    }
+
+                    records = await RecordAllAsync(run, step, LedgerState.AwaitingReview, reason, cancellationToken, decision: escalated, topic: Topics.Triage);
                     pending = escalated;
                     deadline = next;
                     continue;
@@ -232,5 +244,11 @@ public sealed class RoutingWorkflow
             : "accepted with warnings: " + string.Join("; ", warnings.Select(f => $"[{f.Code}] {f.Message}"));
     }
 
-    private sealed record Run(IntakeResult Intake, IReadOnlyList<LedgerSubject> Subjects);
+    /// <summary>One run over a drop: its intake, its ledger subjects and their records as they were when the run began.</summary>
+    private sealed record Run(IntakeResult Intake, IReadOnlyList<LedgerSubject> Subjects, IReadOnlyList<LedgerRecord?> Existing)
+    {
+        /// <summary>Whether an earlier run already recorded <paramref name="step"/> for this drop.</summary>
+        public bool Recorded(string step) =>
+            Existing.Any(r => r?.History.Any(h => string.Equals(h.Step, step, StringComparison.Ordinal)) == true);
+    }
 }

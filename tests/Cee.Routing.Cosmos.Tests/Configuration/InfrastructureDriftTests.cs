@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Cee.Tests;
 
 namespace Cee.Routing.Cosmos.Tests.Configuration;
 
@@ -8,7 +9,7 @@ namespace Cee.Routing.Cosmos.Tests.Configuration;
 /// </summary>
 public partial class InfrastructureDriftTests
 {
-    private static readonly string MainBicep = File.ReadAllText(Path.Combine(RepositoryRoot(), "infra", "main.bicep"));
+    private static readonly string MainBicep = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "main.bicep"));
 
     [Fact]
     public void Bicep_Containers_AreTheAdaptersContainers()
@@ -42,18 +43,6 @@ public partial class InfrastructureDriftTests
         var end = MainBicep.IndexOf("\n]\n", start, StringComparison.Ordinal);
         return MainBicep[start..end];
     }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CeeFunctions.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("CeeFunctions.sln not found above the test output.");
-    }
-
     [GeneratedRegex(@"^\s{4}name: '([^']+)'", RegexOptions.Multiline)]
     private static partial Regex ContainerNames();
 

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Cee.Routing.Htsus;
+using Cee.Tests;
 
 namespace Cee.Routing.Tests.Architecture;
 
@@ -20,20 +21,9 @@ public class CoreDependencyTests
     [Fact]
     public void CoreProject_HasNoPackageReferences()
     {
-        var project = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Cee.Routing", "Cee.Routing.csproj"));
+        var project = XDocument.Load(Path.Combine(RepositoryPaths.Root, "src", "Cee.Routing", "Cee.Routing.csproj"));
 
         Assert.Empty(project.Descendants("PackageReference"));
         Assert.Empty(project.Descendants("ProjectReference"));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CeeFunctions.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("CeeFunctions.sln not found above the test output.");
     }
 }

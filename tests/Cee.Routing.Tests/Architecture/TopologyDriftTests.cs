@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cee.Routing.Centers;
+using Cee.Tests;
 
 namespace Cee.Routing.Tests.Architecture;
 
@@ -12,7 +13,7 @@ namespace Cee.Routing.Tests.Architecture;
 /// </summary>
 public class TopologyDriftTests
 {
-    private static readonly string Root = CoreDependencyTests.RepositoryRoot();
+    private static readonly string Root = RepositoryPaths.Root;
 
     private static readonly string TopologyPath = Path.Combine(Root, "src", "Cee.Routing", "Centers", "topology.json");
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Cee.Routing.Documents;
 using Cee.Routing.Drops;
+using Cee.Routing.Identifiers;
 using Cee.Routing.Intake;
 using Cee.Routing.Tests.Support;
 using Cee.Samples;
@@ -46,7 +47,9 @@ public class BareDocumentIntakeTests
         Assert.Equal(("commercial-invoice.pdf", "pdf", "pdf", (long)pdf.Length), (document.FileName, document.DeclaredType, document.DetectedType, document.Size));
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
         Assert.Equal(sha256, document.Sha256);
-        Assert.Equal(sha256, result.ContentSha256);
+        // The drop is the file and its manifest's facts (duplicate detection).
+        Assert.Equal(DropIntake.BareDropContent(sha256, result), result.ContentSha256);
+        Assert.NotEqual(sha256, result.ContentSha256);
         Assert.Equal(pdf, sink.BytesOf(document.Id));
     }
 
@@ -258,7 +261,7 @@ public class BareDocumentIntakeTests
         Assert.Equal([FindingCodes.EmptyDrop], result.Codes());
         Assert.Empty(result.Documents);
         Assert.Empty(sink.Targets);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData([])), result.ContentSha256);
+        Assert.Equal(DropIntake.BareDropContent(Convert.ToHexStringLower(SHA256.HashData([])), result), result.ContentSha256);
     }
 
     [Fact]
@@ -285,5 +288,53 @@ public class BareDocumentIntakeTests
 
         Assert.Equal(bytes.Length, Assert.Single(result.Documents).Size);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore < 4 * 1024 * 1024, "allocated more than 4 MiB for a 48 MiB document");
+    }
+
+    [Fact]
+    public async Task ReadAsync_SameScanWithAnotherManifest_IsAnotherDrop()
+    {
+        var pdf = SampleDocuments.Pdf();
+        var forEntry1 = Intakes.Manifest("""{ "entryNumbers": ["002-6110316-2"], "importerNumber": "12-345678900" }""");
+        var forEntry2 = Intakes.Manifest("""{ "entryNumbers": ["002-6110317-0"], "importerNumber": "12-345678900" }""");
+
+        var (first, _) = await Intakes.ReadAsync(pdf, "port-drops/2704/invoice.pdf", forEntry1);
+        var (again, _) = await Intakes.ReadAsync(pdf, "port-drops/2704/invoice-again.pdf", forEntry1);
+        var (other, _) = await Intakes.ReadAsync(pdf, "port-drops/2704/invoice-other.pdf", forEntry2);
+        var (bare, _) = await Intakes.ReadAsync(pdf, "port-drops/2704/invoice-bare.pdf");
+
+        Assert.Equal(first.ContentSha256, again.ContentSha256);
+        Assert.NotEqual(first.ContentSha256, other.ContentSha256);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), bare.ContentSha256);
+        Assert.Equal(first.Documents[0].Sha256, other.Documents[0].Sha256);
+    }
+
+    [Fact]
+    public async Task ReadAsync_SameFactsWrittenDifferently_GiveOneContentHash()
+    {
+        var pdf = SampleDocuments.Pdf();
+        var metadata = DropMetadata.FromBlobMetadata(new Dictionary<string, string> { ["importerNumber"] = "12345678900", ["port"] = "2704" });
+        var sidecar = Intakes.Manifest("""
+            {
+              "port": "2704",
+              "importerNumber": "12-345678900"
+            }
+            """);
+
+        var (a, _) = await Intakes.ReadAsync(pdf, "port-drops/2704/a.pdf", metadata);
+        var (b, _) = await Intakes.ReadAsync(pdf, "port-drops/2704/b.pdf", sidecar);
+
+        Assert.Equal(a.ContentSha256, b.ContentSha256);
+    }
+
+    [Fact]
+    public async Task ReadAsync_SsnImporterInManifest_ContentHashUsesOnlyItsKeyedLookupKey()
+    {
+        var pdf = SampleDocuments.Pdf();
+        var developmentKey = await Intakes.ReadAsync(pdf, "port-drops/1704/a.pdf", Intakes.Manifest("""{ "importerNumber": "078-05-1120" }"""));
+        var deploymentKey = await Intakes.ReadAsync(pdf, "port-drops/1704/a.pdf", Intakes.Manifest("""{ "importerNumber": "078-05-1120" }"""),
+            IntakeOptions.Default with { ImporterKeys = new ImporterLookupKeys(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()) });
+
+        // Without the deployment's secret, the content hash cannot be matched against guessed SSNs.
+        Assert.NotEqual(developmentKey.Result.ContentSha256, deploymentKey.Result.ContentSha256);
     }
 }

@@ -76,7 +76,8 @@ public class RoutingPolicyTests
 
         Assert.Equal((DecisionOutcome.Review, null, RoutingBasis.None), (decision.Outcome, decision.Center, decision.Basis));
         Assert.Equal([RoutingFlags.ConflictingImporters], decision.Flags);
-        Assert.Equal("HTSUS lines: CEE007 2, CEE003 1", decision.Reasons[^1]);
+        Assert.Equal("the drop names 2 importers of record (12-345678900, 98-765432100); one submission must resolve to one importer", decision.Reasons[^1]);
+        Assert.Equal([("CEE007", 2), ("CEE003", 1)], decision.Tally.Select(t => (t.Center, t.Lines)));
     }
 
     [Fact]

@@ -1,14 +1,14 @@
 using Cee.Routing.Intake;
-using Cee.Routing.Tests.Architecture;
 using Cee.Routing.Tests.Support;
 using Cee.Samples;
+using Cee.Tests;
 
 namespace Cee.Routing.Tests.Samples;
 
 /// <summary>The committed <c>samples/</c> folder is exactly what <see cref="CuratedSamples"/> writes, and each drop reads as documented.</summary>
 public class CuratedSamplesTests
 {
-    private static readonly string SamplesFolder = Path.Combine(CoreDependencyTests.RepositoryRoot(), "samples");
+    private static readonly string SamplesFolder = Path.Combine(RepositoryPaths.Root, "samples");
 
     // Deliberately not DIS-schema-valid: they show the reader refusing them.
     private static readonly HashSet<string> NotSchemaValid = new(StringComparer.Ordinal) { "2704/truncated.xml", "2704/xxe-attempt.xml" };

@@ -454,6 +454,40 @@ public class RoutingWorkflowTests
     }
 
     [Fact]
+    public async Task RunAsync_RerunWhileAwaitingReview_DoesNotRequestReviewAgain()
+    {
+        var harness = new WorkflowHarness().WithDrop(TestDrops.Package(Drop, lines: TestDrops.TiedLines));
+        harness.Review.Setup(r => r.WaitForDecisionAsync(Drop.DropId, It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(ReviewWaitResult.NoReviewer);
+        var workflow = harness.Build();
+
+        await workflow.RunAsync(Drop);
+        var outcome = await workflow.RunAsync(Drop);
+
+        Assert.Single(harness.PublishedOn("cee-triage"));
+        Assert.All(outcome.Documents, d => Assert.Equal(LedgerState.AwaitingReview, d.State));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReviewRequestFailedToPublish_IsSentOnTheRerun()
+    {
+        var harness = new WorkflowHarness().WithDrop(TestDrops.Package(Drop, lines: TestDrops.TiedLines));
+        harness.Review.Setup(r => r.WaitForDecisionAsync(Drop.DropId, It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(ReviewWaitResult.NoReviewer);
+        harness.Publisher.SetupSequence(p => p.PublishAsync(It.IsAny<TopicMessage>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TimeoutException("Service Bus did not answer"))
+            .Returns(Task.CompletedTask);
+        var workflow = harness.Build();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => workflow.RunAsync(Drop));
+        Assert.All(harness.Ledger.Records.Values, r => Assert.DoesNotContain(r.History, h => h.Step == "awaiting-review"));
+        var outcome = await workflow.RunAsync(Drop);
+
+        harness.Publisher.Verify(p => p.PublishAsync(It.Is<TopicMessage>(m => m.Topic == "cee-triage"), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.All(outcome.Documents, d => Assert.Equal(LedgerState.AwaitingReview, d.State));
+    }
+
+    [Fact]
     public async Task RunAsync_RerunAfterACrashBeforeRouted_CompletesWithTheSameMessageIds()
     {
         var harness = new WorkflowHarness().WithDrop(TestDrops.Package(Drop)).WithAccount(TestDrops.Electronics, AccountStatus.Assigned, "CEE007");
