@@ -44,7 +44,7 @@ key="${COSMOS_EMULATOR_KEY:-C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTq
 
 for sample in accounts requests; do
   [ -f "$root/samples/$sample.json" ] || {
-    echo "samples/$sample.json not found: the Cosmos samples and 'cee seed' come with the Cosmos adapter work. Run with SKIP_COSMOS_SEED=1 until then." >&2
+    echo "samples/$sample.json not found: run seed.sh from a full checkout (samples/ is made by src/Cee.Samples), or skip the Cosmos step with SKIP_COSMOS_SEED=1." >&2
     exit 1
   }
 done

@@ -24,8 +24,8 @@ public sealed class RouteCommandTests : IDisposable
     {
         var run = await CliRun.InvokeAsync(Route(_out.Path, "--json"));
 
-        // The samples hold bad drops on purpose: rejected and quarantined, so the exit code is 1.
-        Assert.Equal(ExitCodes.Invalid, run.ExitCode);
+        // The samples hold bad drops on purpose: rejected into quarantine, they are handled, so the run succeeds.
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
         var documents = run.Json().EnumerateArray().ToList();
         foreach (var expected in CuratedSamples.Drops)
         {
@@ -119,13 +119,22 @@ public sealed class RouteCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Route_OnlyGoodDrops_ExitsZeroAndSummarizes()
+    public async Task Route_FailOnRejectWithRejectedDrops_ExitsOne()
+    {
+        var run = await CliRun.InvokeAsync(Route(_out.Path, "--fail-on-reject"));
+
+        Assert.Equal(ExitCodes.Invalid, run.ExitCode);
+        Assert.Contains("Rejected", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Route_OnlyGoodDropsWithFailOnReject_ExitsZeroAndSummarizes()
     {
         using var drops = new TempDirectory();
         Directory.CreateDirectory(drops.Combine("2704"));
         File.Copy(Path.Combine(SamplesRoot, "drops", "2704", "entry-summary-electronics.xml"), drops.Combine("2704", "entry.xml"));
 
-        var run = await CliRun.InvokeAsync("route", drops.Path, "--accounts", Path.Combine(SamplesRoot, "accounts.json"), "--out", _out.Path);
+        var run = await CliRun.InvokeAsync("route", drops.Path, "--accounts", Path.Combine(SamplesRoot, "accounts.json"), "--out", _out.Path, "--fail-on-reject");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Contains("CEE007 Electronics", run.Output, StringComparison.Ordinal);

@@ -37,6 +37,7 @@ public static class RouteCommand
         var requests = new Option<FileInfo?>("--requests") { Description = "CBP requests, JSON or CSV: [{ \"requestId\", \"center\" }]: who issued each CF-28/CF-29." };
         var output = new Option<DirectoryInfo?>("--out") { Description = $"Where documents, quarantine, topics and the ledger go (default ./{DefaultOut}). The ledger persists: a re-run routes nothing twice." };
         var parallel = new Option<int>("--parallel") { Description = "Drops routed at once (default: 4 per processor).", DefaultValueFactory = _ => Environment.ProcessorCount * 4 };
+        var failOnReject = new Option<bool>("--fail-on-reject") { Description = "Exit 1 when any drop was rejected (by default a rejected drop is a handled outcome: quarantined with its reasons, exit 0)." };
         var rules = CommonOptions.Rules();
         var json = CommonOptions.Json();
         var command = new Command("route", "Route every drop in a folder to its Center, in-process: intake, account, HTSUS rules, review, publish, ledger.");
@@ -45,6 +46,7 @@ public static class RouteCommand
         command.Options.Add(requests);
         command.Options.Add(output);
         command.Options.Add(parallel);
+        command.Options.Add(failOnReject);
         command.Options.Add(rules);
         command.Options.Add(json);
         command.SetAction((parseResult, cancellationToken) => ExecuteAsync(
@@ -56,7 +58,8 @@ public static class RouteCommand
                 parseResult.GetValue(output) ?? new DirectoryInfo(DefaultOut),
                 parseResult.GetValue(parallel),
                 parseResult.GetValue(rules),
-                parseResult.GetValue(json)),
+                parseResult.GetValue(json),
+                parseResult.GetValue(failOnReject)),
             cancellationToken));
         return command;
     }
@@ -91,8 +94,10 @@ public static class RouteCommand
             await context.Error.WriteLineAsync($"cee: {failed.Drop.Source} could not be read: {failed.Failure}");
         }
 
+        // Every drop ends handled (routed, waiting for a person, a duplicate, or rejected into quarantine
+        // with its reasons), so the run succeeded; only an unreadable drop fails it, or a rejection when asked.
         return documents.Any(d => d.State == FailedState) ? ExitCodes.Internal
-            : documents.Any(d => d.State == nameof(Routing.Ledger.LedgerState.Rejected)) ? ExitCodes.Invalid
+            : arguments.FailOnReject && documents.Any(d => d.State == nameof(Routing.Ledger.LedgerState.Rejected)) ? ExitCodes.Invalid
             : ExitCodes.Ok;
     }
 
@@ -216,5 +221,5 @@ public static class RouteCommand
         Out = new AnsiConsoleOutput(context.Error),
     });
 
-    private sealed record RouteArguments(DirectoryInfo Folder, FileInfo? Accounts, FileInfo? Requests, DirectoryInfo Out, int Parallel, FileInfo? Rules, bool Json);
+    private sealed record RouteArguments(DirectoryInfo Folder, FileInfo? Accounts, FileInfo? Requests, DirectoryInfo Out, int Parallel, FileInfo? Rules, bool Json, bool FailOnReject);
 }
