@@ -11,11 +11,6 @@ namespace Cee.Cli.Local;
 /// </summary>
 public sealed class FolderTopicPublisher(string topicsDirectory) : ITopicPublisher
 {
-    private int _published;
-
-    /// <summary>How many messages this run wrote.</summary>
-    public int Published => _published;
-
     public Task PublishAsync(TopicMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -24,7 +19,6 @@ public sealed class FolderTopicPublisher(string topicsDirectory) : ITopicPublish
         var path = Path.Combine(directory, SafeName(message.Properties.MessageId) + ".json");
         // A message is a few KB: one synchronous write is cheaper than an asynchronous one here.
         File.WriteAllBytes(path, Render(message));
-        Interlocked.Increment(ref _published);
         return Task.CompletedTask;
     }
 

@@ -10,8 +10,6 @@ public sealed class InMemoryCbpRequestDirectory(IEnumerable<CbpRequest> requests
     private readonly FrozenDictionary<string, string> _issuers =
         requests.GroupBy(r => r.RequestId, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Last().Center, StringComparer.Ordinal);
 
-    public int Count => _issuers.Count;
-
     public Task<string?> FindIssuingCenterAsync(string requestId, CancellationToken cancellationToken) =>
         Task.FromResult(CbpRequestIds.TryNormalize(requestId, out var normalized, out _) && _issuers.TryGetValue(normalized, out var center)
             ? center

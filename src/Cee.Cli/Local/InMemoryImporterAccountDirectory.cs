@@ -11,8 +11,6 @@ public sealed class InMemoryImporterAccountDirectory(IEnumerable<ImporterAccount
     private readonly FrozenDictionary<string, ImporterAccount> _byKey =
         accounts.GroupBy(a => a.LookupKey, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
-    public int Count => _byKey.Count;
-
     public Task<ImporterAccount> FindAsync(ImporterRef importer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(importer);

@@ -32,18 +32,6 @@ public sealed class JsonLinesLedger : IRoutingLedger, IAsyncDisposable
     /// <summary>Full path of the ledger file.</summary>
     public string Path { get; private init; } = string.Empty;
 
-    /// <summary>Every record, for summaries.</summary>
-    public IReadOnlyCollection<LedgerRecord> Records
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _records.Values];
-            }
-        }
-    }
-
     /// <summary>Opens (or creates) the ledger under <paramref name="directory"/> and replays its history.</summary>
     public static async Task<JsonLinesLedger> OpenAsync(string directory, CancellationToken cancellationToken)
     {

@@ -29,7 +29,7 @@ public class FolderTopicPublisherTests
         Assert.Equal("002-6110316-2", root.GetProperty("properties").GetProperty("sessionId").GetString());
         Assert.Equal("CEE007", root.GetProperty("properties").GetProperty("applicationProperties").GetProperty("center").GetString());
         Assert.Equal(body, root.GetProperty("body").GetRawText());
-        Assert.Equal(1, publisher.Published);
+        Assert.Single(Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories));
     }
 
     [Fact]
