@@ -10,13 +10,8 @@ public sealed class CliContext
         Output = output;
         Error = error;
         OutputRedirected = outputRedirected;
-        Console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = outputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
-            ColorSystem = outputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
+        Console = CreateConsole(output, outputRedirected);
+        ErrorConsole = CreateConsole(error, outputRedirected);
         if (outputRedirected)
         {
             // Redirected output has no terminal width; keep tables on one line per row.
@@ -35,4 +30,15 @@ public sealed class CliContext
 
     /// <summary>Spectre console over <see cref="Output"/> for human-readable tables.</summary>
     public IAnsiConsole Console { get; }
+
+    /// <summary>Spectre console over <see cref="Error"/>: progress, and tables that must not mix with JSON on standard output.</summary>
+    public IAnsiConsole ErrorConsole { get; }
+
+    private static IAnsiConsole CreateConsole(TextWriter writer, bool redirected) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+        ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        Interactive = InteractionSupport.No,
+        Out = new AnsiConsoleOutput(writer),
+    });
 }

@@ -88,7 +88,7 @@ public static class RouteCommand
             WriteDocuments(context.Console, documents);
         }
 
-        WriteSummary(arguments.Json ? ErrorConsole(context) : context.Console, documents, drops.Count, settings.OutDirectory, clock.Elapsed);
+        WriteSummary(arguments.Json ? context.ErrorConsole : context.Console, documents, drops.Count, settings.OutDirectory, clock.Elapsed);
         foreach (var failed in results.Where(r => r.Failure is not null))
         {
             await context.Error.WriteLineAsync($"cee: {failed.Drop.Source} could not be read: {failed.Failure}");
@@ -145,7 +145,7 @@ public static class RouteCommand
         }
 
         IReadOnlyList<LocalDropResult> results = [];
-        await ErrorConsole(context).Progress()
+        await context.ErrorConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async progress =>
             {
@@ -212,14 +212,6 @@ public static class RouteCommand
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{drops} drop(s), {documents.Count} document(s) in {elapsed.TotalSeconds:0.00} s ({rate:0} drops/s). Output: {output} (documents/, quarantine/, topics/, ledger/)."));
     }
-
-    private static IAnsiConsole ErrorConsole(CliContext context) => AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Ansi = context.OutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
-        ColorSystem = context.OutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-        Interactive = InteractionSupport.No,
-        Out = new AnsiConsoleOutput(context.Error),
-    });
 
     private sealed record RouteArguments(DirectoryInfo Folder, FileInfo? Accounts, FileInfo? Requests, DirectoryInfo Out, int Parallel, FileInfo? Rules, bool Json, bool FailOnReject);
 }
