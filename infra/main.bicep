@@ -139,8 +139,9 @@ param reviewTimeout string = '2.00:00:00'
 @description('Routing__ReviewFallback.')
 param reviewFallback string = 'escalate'
 
-@minValue(0)
-@description('Routing__MaxEscalations.')
+@minValue(1)
+@maxValue(20)
+@description('Routing__MaxEscalations: how many times an undecided review is escalated, once per reviewTimeout (the app\'s own bounds, RoutingWorkflowOptions.MaxEscalations [Range(1, 20)]; a drift test ties them).')
 param maxEscalations int = 3
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))

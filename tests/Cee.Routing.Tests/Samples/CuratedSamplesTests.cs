@@ -79,49 +79,64 @@ public class CuratedSamplesTests
             .ToList();
         Assert.True(files.Count >= 10, "the sample set lost its DIS packages");
 
-        var (exitCode, output) = XmlLint.Validate(files);
+        var problems = DisSchema.ValidateFiles(files);
 
-        Assert.True(exitCode == 0, output);
-        Assert.All(files, f => Assert.Contains($"{f} validates", output, StringComparison.Ordinal));
+        Assert.True(problems.Count == 0, Describe(problems));
     }
 
     [SchemaFact]
     public void Validate_BuilderPackages_PassCbpsDisSchema()
     {
-        var folder = Directory.CreateTempSubdirectory("cee-dis-");
-        try
+        var packages = new Dictionary<string, byte[]>
         {
-            var packages = new Dictionary<string, byte[]>
-            {
-                ["full.xml"] = DisPackageBuilder.EntrySummary()
-                    .WithEntry("61103170", "002").WithTradeImporter("98-765432100").WithBill("MAEU", "MAEU123456789")
-                    .WithRequest("CF28-2704-0001187", "CF28", "2026-11-01T09:00:00Z").WithComment("resubmitted")
-                    .WithBase64LineLength(76)
-                    .WithDocument(SampleDocuments.Pdf(), configure: d =>
-                    {
-                        d.Agencies.Add("CBP");
-                        d.InvoiceLines.Add(("8471.30.0100", "1"));
-                        d.Commodities.Add(("8703.23.0190", "3"));
-                        d.CertificateImporter = "12-345678900";
-                        d.PermitImporter = "12-345678900";
-                        d.PreviouslySubmitted = "N";
-                    })
-                    .ToBytes(),
-                ["compact.xml"] = DisPackageBuilder.TwoDocumentSample().Compact().ToBytes(),
-                ["review.xml"] = DisPackageBuilder.EntrySummary().WithPayload("DocumentWithdrawal").WithPort(null).ToBytes(),
-            };
-            foreach (var (name, bytes) in packages)
-            {
-                File.WriteAllBytes(Path.Combine(folder.FullName, name), bytes);
-            }
+            ["full.xml"] = DisPackageBuilder.EntrySummary()
+                .WithEntry("61103170", "002").WithTradeImporter("98-765432100").WithBill("MAEU", "MAEU123456789")
+                .WithRequest("CF28-2704-0001187", "CF28", "2026-11-01T09:00:00Z").WithComment("resubmitted")
+                .WithBase64LineLength(76)
+                .WithDocument(SampleDocuments.Pdf(), configure: d =>
+                {
+                    d.Agencies.Add("CBP");
+                    d.InvoiceLines.Add(("8471.30.0100", "1"));
+                    d.Commodities.Add(("8703.23.0190", "3"));
+                    d.CertificateImporter = "12-345678900";
+                    d.PermitImporter = "12-345678900";
+                    d.PreviouslySubmitted = "N";
+                })
+                .ToBytes(),
+            ["compact.xml"] = DisPackageBuilder.TwoDocumentSample().Compact().ToBytes(),
+            ["review.xml"] = DisPackageBuilder.EntrySummary().WithPayload("DocumentWithdrawal").WithPort(null).ToBytes(),
+        };
 
-            var (exitCode, output) = XmlLint.Validate(packages.Keys.Select(n => Path.Combine(folder.FullName, n)));
+        var problems = packages
+            .Select(p => (p.Key, Problems: DisSchema.Validate(p.Value)))
+            .Where(p => p.Problems.Count > 0)
+            .ToDictionary(p => p.Key, p => p.Problems);
 
-            Assert.True(exitCode == 0, output);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        Assert.True(problems.Count == 0, Describe(problems));
     }
+
+    [SchemaFact]
+    public void Validate_DeliberatelyBadDrops_FailCbpsDisSchema()
+    {
+        var files = NotSchemaValid.Select(path => Path.Combine(SamplesFolder, CuratedSamples.DropsFolder, path)).ToList();
+
+        var problems = DisSchema.ValidateFiles(files);
+
+        Assert.Equal(files.Order(StringComparer.Ordinal), problems.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [SchemaFact]
+    public void Validate_PackageMissingItsHeader_ReportsTheSchemaError()
+    {
+        // The validator itself must be able to fail: a package without its MessageHeader is not DIS.
+        var xml = System.Text.Encoding.UTF8.GetBytes(
+            "<MessageEnvelope xmlns=\"http://cbp.dhs.gov/DIS\"><MessageBody/></MessageEnvelope>");
+
+        var problems = DisSchema.Validate(xml);
+
+        Assert.Contains(problems, p => p.Contains("MessageHeader", StringComparison.Ordinal) || p.Contains("MessageBody", StringComparison.Ordinal));
+    }
+
+    private static string Describe(IReadOnlyDictionary<string, IReadOnlyList<string>> problems) =>
+        string.Join(Environment.NewLine, problems.Select(p => $"{p.Key}: {string.Join("; ", p.Value)}"));
 }
