@@ -88,7 +88,8 @@ public sealed record LedgerRecord(
         {
             State = transition.State,
             Decision = transition.Decision ?? Decision,
-            Center = transition.State == LedgerState.Routed ? transition.Decision?.Center ?? Center : Center,
+            // Routing and a transfer name the Center now holding the document; nothing else changes it.
+            Center = transition.State.IsWithCenter() ? transition.Decision?.Center ?? Center : Center,
             Topic = transition.Topic ?? Topic,
             DuplicateOf = transition.DuplicateOf ?? DuplicateOf,
             History = [.. History, new LedgerHistoryEntry(transition.Step, transition.State, transition.At, transition.Reason, transition.CorrelationId)],
@@ -96,6 +97,13 @@ public sealed record LedgerRecord(
         };
         return new LedgerApplyResult(LedgerApplyOutcome.Applied, next);
     }
+
+    /// <summary>
+    /// Whether the document was ever published on a Center's topic. Such a record is done for the
+    /// routing workflow whatever its state now (a transfer may have sent it back to a person).
+    /// </summary>
+    [JsonIgnore]
+    public bool WasRouted => History.Any(h => h.State == LedgerState.Routed);
 
     /// <summary>The decision's reasons, or the latest history reason when there is no decision.</summary>
     [JsonIgnore]

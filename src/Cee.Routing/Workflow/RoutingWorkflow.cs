@@ -51,7 +51,7 @@ public sealed class RoutingWorkflow
         var intake = await _ports.Drops.OpenAsync(drop, cancellationToken);
         var subjects = LedgerSubject.Of(intake);
         var existing = await Task.WhenAll(subjects.Select(s => _ports.Ledger.GetAsync(s.RecordId, cancellationToken)));
-        if (existing.All(r => r is not null && r.State.IsTerminal()))
+        if (existing.All(r => r is not null && (r.State.IsTerminal() || r.WasRouted)))
         {
             return Repeat(intake, existing!);
         }
@@ -224,11 +224,11 @@ public sealed class RoutingWorkflow
         new(intake.DropId, intake.Source, intake.Verdict,
             [.. records.Select(r => new DocumentOutcome(r.Id, r.Subject.Document?.Id, r.State, r.Center, r.Topic, r.Reasons))]);
 
-    // Every record of this drop is final: say so without publishing. A routed document is reported
-    // as Duplicate, since routing it again would be a second delivery.
+    // The workflow is done with every record of this drop: say so without publishing. A document that
+    // reached a Center is reported as Duplicate, since routing it again would be a second delivery.
     private static RoutingOutcome Repeat(IntakeResult intake, LedgerRecord[] records) =>
         new(intake.DropId, intake.Source, intake.Verdict,
-            [.. records.Select(r => r.State == LedgerState.Routed
+            [.. records.Select(r => r.State.IsWithCenter()
                 ? new DocumentOutcome(r.Id, r.Subject.Document?.Id, LedgerState.Duplicate, r.Center, r.Topic,
                     [$"already routed to {r.Center} on {r.Topic} at {r.UpdatedAt.ToString("u", CultureInfo.InvariantCulture)}; not published again"])
                 : new DocumentOutcome(r.Id, r.Subject.Document?.Id, r.State, r.Center, r.Topic, r.Reasons))]);

@@ -29,9 +29,73 @@ public class LedgerRecordTests
     [InlineData(LedgerState.Routed, LedgerState.AwaitingReview, false)]
     [InlineData(LedgerState.Rejected, LedgerState.Validated, false)]
     [InlineData(LedgerState.Duplicate, LedgerState.Routed, false)]
+    [InlineData(LedgerState.Routed, LedgerState.Delivered, true)]
+    [InlineData(LedgerState.Routed, LedgerState.Transferred, true)]
+    [InlineData(LedgerState.Delivered, LedgerState.Transferred, true)]
+    [InlineData(LedgerState.Delivered, LedgerState.Routed, false)]
+    [InlineData(LedgerState.Transferred, LedgerState.Delivered, true)]
+    [InlineData(LedgerState.Transferred, LedgerState.Transferred, true)]
+    [InlineData(LedgerState.Transferred, LedgerState.AwaitingReview, true)]
+    [InlineData(LedgerState.Routed, LedgerState.Withdrawn, true)]
+    [InlineData(LedgerState.Delivered, LedgerState.Withdrawn, true)]
+    [InlineData(LedgerState.AwaitingReview, LedgerState.Withdrawn, true)]
+    [InlineData(LedgerState.Failed, LedgerState.Withdrawn, true)]
+    [InlineData(LedgerState.Rejected, LedgerState.Withdrawn, false)]
+    [InlineData(LedgerState.Withdrawn, LedgerState.Withdrawn, false)]
+    [InlineData(LedgerState.Withdrawn, LedgerState.Routed, false)]
+    [InlineData(LedgerState.Received, LedgerState.Failed, true)]
+    [InlineData(LedgerState.Validated, LedgerState.Failed, true)]
+    [InlineData(LedgerState.AwaitingReview, LedgerState.Failed, true)]
+    [InlineData(LedgerState.Routed, LedgerState.Failed, false)]
+    [InlineData(LedgerState.Failed, LedgerState.Validated, true)]
+    [InlineData(LedgerState.Failed, LedgerState.AwaitingReview, true)]
+    [InlineData(LedgerState.Failed, LedgerState.Routed, false)]
+    [InlineData(LedgerState.Validated, LedgerState.Superseded, true)]
+    [InlineData(LedgerState.AwaitingReview, LedgerState.Superseded, true)]
+    [InlineData(LedgerState.Failed, LedgerState.Superseded, true)]
+    [InlineData(LedgerState.Routed, LedgerState.Superseded, false)]
+    [InlineData(LedgerState.Superseded, LedgerState.Validated, false)]
     public void CanMove_StateMachine_AllowsOnlyForwardMoves(LedgerState? from, LedgerState to, bool allowed)
     {
         Assert.Equal(allowed, LedgerStates.CanMove(from, to));
+    }
+
+    [Fact]
+    public void CanMove_FinalStates_AcceptNothing()
+    {
+        var finals = Enum.GetValues<LedgerState>().Where(s => s.IsFinal()).ToList();
+
+        Assert.Equal([LedgerState.Rejected, LedgerState.Duplicate, LedgerState.Withdrawn, LedgerState.Superseded], finals);
+        Assert.All(finals, from => Assert.All(Enum.GetValues<LedgerState>(), to => Assert.False(LedgerStates.CanMove(from, to), $"{from} → {to}")));
+    }
+
+    [Fact]
+    public void IsTerminal_EveryStateThatCanStillMove_IsNotFinal()
+    {
+        // Terminal means the routing workflow is done; only a final state takes nothing at all.
+        var open = Enum.GetValues<LedgerState>().Where(s => Enum.GetValues<LedgerState>().Any(to => LedgerStates.CanMove(s, to)));
+
+        Assert.All(open, s => Assert.False(s.IsFinal(), s.ToString()));
+        Assert.Equal(
+            [LedgerState.Received, LedgerState.Validated, LedgerState.AwaitingReview],
+            Enum.GetValues<LedgerState>().Where(s => !s.IsTerminal()));
+    }
+
+    [Fact]
+    public void Apply_Transfer_MovesTheCenterAndKeepsBothInHistory()
+    {
+        var routed = LedgerRecord.Create(Move("received", LedgerState.Received, 0)).Record
+            .Apply(Move("validated", LedgerState.Validated, 1)).Record
+            .Apply(Move("routed", LedgerState.Routed, 2, Routed)).Record;
+        var toBaseMetals = Routed with { Center = "CEE005", Basis = RoutingBasis.Reviewer, Reasons = ["CEE007: steel pipe, not electronics"] };
+
+        var transferred = routed.Apply(Move("transferred-1", LedgerState.Transferred, 3, toBaseMetals)).Record
+            .Apply(Move("delivered-2", LedgerState.Delivered, 4)).Record;
+
+        Assert.Equal(LedgerState.Delivered, transferred.State);
+        Assert.Equal("CEE005", transferred.Center);
+        Assert.True(transferred.WasRouted);
+        Assert.Equal([LedgerState.Received, LedgerState.Validated, LedgerState.Routed, LedgerState.Transferred, LedgerState.Delivered], transferred.History.Select(h => h.State));
     }
 
     [Fact]

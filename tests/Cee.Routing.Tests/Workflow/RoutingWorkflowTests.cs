@@ -454,6 +454,29 @@ public class RoutingWorkflowTests
     }
 
     [Fact]
+    public async Task RunAsync_RerunAfterTransferSentItBackToAPerson_PublishesNothing()
+    {
+        // Routed, then transferred so often that it went back to triage: AwaitingReview again, yet
+        // the workflow is done with it, and a repeated event for its drop must not route it anew.
+        var harness = new WorkflowHarness().WithDrop(TestDrops.Package(Drop)).WithAccount(TestDrops.Electronics, AccountStatus.Assigned, "CEE007");
+        var workflow = harness.Build();
+        await workflow.RunAsync(Drop);
+        foreach (var record in harness.Ledger.Records.Values.ToList())
+        {
+            var toBaseMetals = record.Decision! with { Center = "CEE005" };
+            await harness.Ledger.RecordAsync(new LedgerTransition(record.Id, "transferred-1", LedgerState.Transferred, WorkflowHarness.Start.AddHours(1), "not ours", Drop.DropId, Decision: toBaseMetals), CancellationToken.None);
+            await harness.Ledger.RecordAsync(new LedgerTransition(record.Id, "transfer-review", LedgerState.AwaitingReview, WorkflowHarness.Start.AddHours(2), "transferred too often", Drop.DropId), CancellationToken.None);
+        }
+
+        var published = harness.Published.Count;
+        var second = await workflow.RunAsync(Drop);
+
+        Assert.Equal(published, harness.Published.Count);
+        Assert.All(second.Documents, d => Assert.Equal(LedgerState.AwaitingReview, d.State));
+        Assert.All(harness.Ledger.Records.Values, r => Assert.Equal(LedgerState.AwaitingReview, r.State));
+    }
+
+    [Fact]
     public async Task RunAsync_RerunWhileAwaitingReview_DoesNotRequestReviewAgain()
     {
         var harness = new WorkflowHarness().WithDrop(TestDrops.Package(Drop, lines: TestDrops.TiedLines));
