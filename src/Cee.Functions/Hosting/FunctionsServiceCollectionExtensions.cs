@@ -3,6 +3,7 @@ using Azure.Messaging.ServiceBus;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Azure.Storage.Blobs;
 using Cee.Functions.Http;
+using Cee.Functions.Identity;
 using Cee.Functions.Intake;
 using Cee.Functions.Messaging;
 using Cee.Functions.Storage;
@@ -48,9 +49,11 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<IHtsClassifier>(provider => new RuleTableClassifier(provider.GetRequiredService<HtsRuleTable>()));
         services.AddSingleton<ITopicPublisher, ServiceBusTopicPublisher>();
 
-        // Triggers and the HTTP API.
+        // Triggers and the HTTP API; every HTTP function asks ApiAccess who the caller is first.
         services.AddSingleton<DropScheduler>();
         services.AddSingleton<DropIntakeTrigger>();
+        services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<ApiAccess>();
         services.AddSingleton<ReviewSubmission>();
 
         services.AddHostedService<StartupCheck>();
@@ -71,6 +74,9 @@ public static class FunctionsServiceCollectionExtensions
 
         // Intake: the deployment's importer keys; the reader's limits and the label table are the core's defaults (IntakeOptions).
         services.AddSingleton(provider => new IntakeOptions { ImporterKeys = provider.GetRequiredService<ImporterLookupKeys>() });
+
+        services.AddOptions<AuthenticationSettings>().Bind(configuration.GetSection(AuthenticationSettings.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthenticationSettings>, AuthenticationSettingsValidator>();
 
         services.AddOptions<RulesSettings>().Bind(configuration.GetSection("Rules"));
         services.AddSingleton(provider => RuleTableFactory.Create(provider.GetRequiredService<IOptions<RulesSettings>>()));

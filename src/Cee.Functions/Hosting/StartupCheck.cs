@@ -1,5 +1,6 @@
 using Azure.Messaging.ServiceBus;
 using Azure.Storage.Blobs;
+using Cee.Functions.Identity;
 using Cee.Routing.Htsus;
 using Cee.Routing.Identifiers;
 using Cee.Routing.Workflow;
@@ -10,7 +11,7 @@ namespace Cee.Functions.Hosting;
 
 /// <summary>
 /// Builds, when the worker starts, everything a bad setting could break (the rules table, the
-/// importer keys, the routing options, the Blob and Service Bus clients), so that a wrong setting
+/// importer keys, the routing options, the sign-in settings, the Blob and Service Bus clients), so that a wrong setting
 /// stops the app at start-up with a message naming it rather than failing the first drop, and says
 /// in one log line what this instance runs with.
 /// </summary>
@@ -20,19 +21,21 @@ public sealed class StartupCheck(
     RoutingWorkflowOptions routing,
     BlobServiceClient blobs,
     ServiceBusClient serviceBus,
+    CallerAuthenticator callers,
     ILogger<StartupCheck> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         logger.LogInformation(
-            "CEE routing ready: HTSUS rules {RulesVersion}; review timeout {ReviewTimeout}, fallback {ReviewFallback}, {MaxEscalations} escalation(s); importer keys {ImporterKeys}; drops in {BlobEndpoint}; Service Bus {ServiceBusNamespace}",
+            "CEE routing ready: HTSUS rules {RulesVersion}; review timeout {ReviewTimeout}, fallback {ReviewFallback}, {MaxEscalations} escalation(s); importer keys {ImporterKeys}; drops in {BlobEndpoint}; Service Bus {ServiceBusNamespace}; API sign-in {SignIn}",
             rules.Version,
             routing.ReviewTimeout,
             routing.ReviewFallback,
             routing.MaxEscalations,
             importerKeys.IsDevelopment ? "development (published)" : "deployment secret",
             blobs.Uri,
-            serviceBus.FullyQualifiedNamespace);
+            serviceBus.FullyQualifiedNamespace,
+            callers.DescribeMode());
         return Task.CompletedTask;
     }
 

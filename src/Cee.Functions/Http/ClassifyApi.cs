@@ -1,3 +1,4 @@
+using Cee.Functions.Identity;
 using Cee.Routing.Htsus;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -5,14 +6,19 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Cee.Functions.Http;
 
-/// <summary><c>POST classify</c>: a dry run of this deployment's HTSUS rules, the fields of <c>cee classify --json</c>.</summary>
-public sealed class ClassifyApi(HtsRuleTable rules)
+/// <summary><c>POST classify</c> (<see cref="AppRoles.Reader"/>): a dry run of this deployment's HTSUS rules, the fields of <c>cee classify --json</c>.</summary>
+public sealed class ClassifyApi(HtsRuleTable rules, ApiAccess access)
 {
     [Function("ClassifyHts")]
     public async Task<IActionResult> ClassifyAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "classify")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "classify")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        if (!access.TryAuthorize(request, AppRoles.Reader, out _, out var refusal))
+        {
+            return refusal;
+        }
+
         var (body, error) = await JsonBody.ReadAsync<ClassifyRequestBody>(request, cancellationToken);
         error ??= body!.Problem();
         return error is not null

@@ -1,3 +1,4 @@
+using Cee.Functions.Identity;
 using Cee.Routing.Cosmos;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -5,15 +6,20 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Cee.Functions.Http;
 
-/// <summary><c>GET entries/{entryNumber}/documents</c>: what came in for an entry, and where each document is.</summary>
-public sealed class EntriesApi(ILedgerQueries queries)
+/// <summary><c>GET entries/{entryNumber}/documents</c> (<see cref="AppRoles.Reader"/>): what came in for an entry, and where each document is.</summary>
+public sealed class EntriesApi(ILedgerQueries queries, ApiAccess access)
 {
     [Function("GetEntryDocuments")]
     public async Task<IActionResult> GetEntryDocumentsAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "entries/{entryNumber}/documents")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "entries/{entryNumber}/documents")] HttpRequest request,
         string entryNumber,
         CancellationToken cancellationToken)
     {
+        if (!access.TryAuthorize(request, AppRoles.Reader, out _, out var refusal))
+        {
+            return refusal;
+        }
+
         if (!EntryNumbers.TryParse(entryNumber, out var entry, out var reason))
         {
             return Problems.BadRequest(request, "The entry number is not valid", reason);

@@ -15,6 +15,17 @@ public static class Problems
     public static ObjectResult BadRequest(HttpRequest request, string title, string detail) =>
         Create(request, StatusCodes.Status400BadRequest, "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1", title, detail);
 
+    /// <summary>401, with the <c>WWW-Authenticate</c> challenge RFC 9110 requires: the API takes Entra bearer tokens.</summary>
+    public static ObjectResult Unauthorized(HttpRequest request, string title, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+        return Create(request, StatusCodes.Status401Unauthorized, "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2", title, detail);
+    }
+
+    public static ObjectResult Forbidden(HttpRequest request, string title, string detail) =>
+        Create(request, StatusCodes.Status403Forbidden, "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4", title, detail);
+
     public static ObjectResult NotFound(HttpRequest request, string title, string detail) =>
         Create(request, StatusCodes.Status404NotFound, "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5", title, detail);
 

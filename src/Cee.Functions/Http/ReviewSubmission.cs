@@ -1,3 +1,4 @@
+using Cee.Functions.Identity;
 using Cee.Functions.Orchestration;
 using Cee.Routing.Drops;
 using Cee.Routing.Identifiers;
@@ -12,16 +13,19 @@ using Microsoft.Extensions.Logging;
 namespace Cee.Functions.Http;
 
 /// <summary>
-/// A reviewer's decision on a drop awaiting review: validated with the core's
-/// <see cref="ReviewDecision.Validate"/>, checked against the orchestration (it must exist and be
-/// running) and the ledger (its documents must be awaiting review), then raised as the
-/// <see cref="DurableRoutingPorts.ReviewDecisionEvent"/> the orchestration waits for.
+/// A reviewer's decision on a drop awaiting review: made by the signed-in <see cref="Caller"/> (its
+/// display name and Entra object id become the decision's reviewer and reviewer id; a body that
+/// names a reviewer is refused), validated with the core's <see cref="ReviewDecision.Validate"/>, checked against the
+/// orchestration (it must exist and be running) and the ledger (its documents must be awaiting
+/// review), then raised as the <see cref="DurableRoutingPorts.ReviewDecisionEvent"/> the
+/// orchestration waits for.
 /// </summary>
 public sealed class ReviewSubmission(IRoutingLedger ledger, TimeProvider time, ILogger<ReviewSubmission> logger)
 {
-    public async Task<IActionResult> SubmitAsync(HttpRequest request, string dropId, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<IActionResult> SubmitAsync(HttpRequest request, string dropId, Caller reviewer, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(reviewer);
         ArgumentNullException.ThrowIfNull(durable);
         var (body, error) = await JsonBody.ReadAsync<ReviewRequestBody>(request, cancellationToken);
         if (body is null)
@@ -29,7 +33,13 @@ public sealed class ReviewSubmission(IRoutingLedger ledger, TimeProvider time, I
             return Problems.BadRequest(request, "The review decision is not readable", error!);
         }
 
-        var decision = new ReviewDecision(dropId, body.Center ?? string.Empty, body.Reviewer ?? string.Empty, body.Note, time.GetUtcNow());
+        if (body.Reviewer is not null)
+        {
+            return Problems.BadRequest(request, "The review decision is not valid",
+                "'reviewer' is not accepted: the reviewer recorded is the signed-in principal. Send only 'center' and 'note'.");
+        }
+
+        var decision = new ReviewDecision(dropId, body.Center ?? string.Empty, reviewer.Name, body.Note, time.GetUtcNow(), reviewer.ObjectId);
         var invalid = decision.Validate();
         if (invalid.Count > 0)
         {
@@ -57,7 +67,7 @@ public sealed class ReviewSubmission(IRoutingLedger ledger, TimeProvider time, I
         }
 
         await durable.RaiseEventAsync(dropId, DurableRoutingPorts.ReviewDecisionEvent, decision, cancellationToken);
-        logger.LogInformation("Review decision for drop {DropId}: {Center} by {Reviewer}", dropId, decision.Center, decision.Reviewer);
+        logger.LogInformation("Review decision for drop {DropId}: {Center} by principal {ReviewerId}", dropId, decision.Center, decision.ReviewerId);
         return new AcceptedResult((string?)null, decision);
     }
 }

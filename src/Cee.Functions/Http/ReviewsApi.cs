@@ -1,3 +1,4 @@
+using Cee.Functions.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -5,14 +6,19 @@ using Microsoft.DurableTask.Client;
 
 namespace Cee.Functions.Http;
 
-/// <summary><c>POST reviews/{dropId}</c> with <c>{center, reviewer, note}</c>: a person decides a drop's Center.</summary>
-public sealed class ReviewsApi(ReviewSubmission submission)
+/// <summary>
+/// <c>POST reviews/{dropId}</c> with <c>{center, note}</c> (<see cref="AppRoles.Reviewer"/>): a person
+/// decides a drop's Center, and the decision records them as the signed-in principal.
+/// </summary>
+public sealed class ReviewsApi(ReviewSubmission submission, ApiAccess access)
 {
     [Function("SubmitReview")]
-    public Task<IActionResult> SubmitReviewAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "reviews/{dropId}")] HttpRequest request,
+    public async Task<IActionResult> SubmitReviewAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reviews/{dropId}")] HttpRequest request,
         string dropId,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
-        submission.SubmitAsync(request, dropId, durable, cancellationToken);
+        access.TryAuthorize(request, AppRoles.Reviewer, out var reviewer, out var refusal)
+            ? await submission.SubmitAsync(request, dropId, reviewer, durable, cancellationToken)
+            : refusal;
 }

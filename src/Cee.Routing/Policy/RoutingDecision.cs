@@ -15,7 +15,8 @@ namespace Cee.Routing.Policy;
 /// <param name="Rules">The HTSUS rules that decided (HTSUS and best-guess decisions), else empty.</param>
 /// <param name="Flags">See <see cref="RoutingFlags"/>.</param>
 /// <param name="Tally">Lines per Center from the HTSUS classification, for reviewers.</param>
-/// <param name="Reviewer">Who decided, for a reviewer's decision.</param>
+/// <param name="Reviewer">Who decided, for a reviewer's decision: their display name.</param>
+/// <param name="ReviewerId">Who decided, for a reviewer's decision: their directory object id (Entra <c>oid</c>), when the host has one.</param>
 public sealed record RoutingDecision(
     [property: JsonPropertyName("outcome")] DecisionOutcome Outcome,
     [property: JsonPropertyName("center")] string? Center,
@@ -25,4 +26,5 @@ public sealed record RoutingDecision(
     [property: JsonPropertyName("rules")] IReadOnlyList<RuleReference> Rules,
     [property: JsonPropertyName("flags")] IReadOnlyList<string> Flags,
     [property: JsonPropertyName("tally")] IReadOnlyList<CenterCount> Tally,
-    [property: JsonPropertyName("reviewer")] string? Reviewer = null);
+    [property: JsonPropertyName("reviewer")] string? Reviewer = null,
+    [property: JsonPropertyName("reviewerId")] string? ReviewerId = null);

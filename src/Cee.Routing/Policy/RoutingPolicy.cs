@@ -143,6 +143,7 @@ public static class RoutingPolicy
             Reasons = [.. pending.Reasons, $"reviewer {review.Reviewer} chose {Describe(review.Center)}{note}"],
             Rules = [],
             Reviewer = review.Reviewer,
+            ReviewerId = review.ReviewerId,
         };
     }
 

@@ -58,7 +58,7 @@ public class ImporterKeySettingsValidatorTests
     private static ValidateOptionsResult Validate(ImporterKeySettings settings, bool inAzure)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(inAzure ? new Dictionary<string, string?> { [ImporterKeySettingsValidator.AzureInstanceSetting] = "a1b2c3" } : [])
+            .AddInMemoryCollection(inAzure ? new Dictionary<string, string?> { [HostingPlatform.InstanceIdSetting] = "a1b2c3" } : [])
             .Build();
         return new ImporterKeySettingsValidator(configuration).Validate(null, settings);
     }

@@ -2,8 +2,10 @@ using Azure.Messaging.ServiceBus;
 using Cee.Functions.Activities;
 using Cee.Functions.Hosting;
 using Cee.Functions.Http;
+using Cee.Functions.Identity;
 using Cee.Functions.Intake;
 using Cee.Functions.Storage;
+using Cee.Functions.Tests.Support;
 using Cee.Routing.Centers;
 using Cee.Routing.Cosmos;
 using Cee.Routing.Htsus;
@@ -50,6 +52,7 @@ public class ServiceRegistrationTests
         Assert.NotNull(provider.GetRequiredService<IHtsClassifier>());
         Assert.NotNull(provider.GetRequiredService<DropIntakeTrigger>());
         Assert.NotNull(provider.GetRequiredService<ReviewSubmission>());
+        Assert.NotNull(provider.GetRequiredService<ApiAccess>());
         Assert.NotNull(provider.GetRequiredService<ILedgerQueries>());
         Assert.NotNull(ActivatorUtilities.CreateInstance<RoutingActivities>(provider));
     }
@@ -70,9 +73,37 @@ public class ServiceRegistrationTests
     [Fact]
     public async Task AddCeeFunctions_InAzureWithoutImporterSecret_RefusesTheDevelopmentKey()
     {
-        await using var provider = Build(new Dictionary<string, string?>(LocalSettings) { [ImporterKeySettingsValidator.AzureInstanceSetting] = "a1b2c3" });
+        await using var provider = Build(new Dictionary<string, string?>(LocalSettings) { [HostingPlatform.InstanceIdSetting] = "a1b2c3" });
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ImporterLookupKeys>());
+    }
+
+    [Fact]
+    public async Task AddCeeFunctions_LocalDevelopmentPrincipal_SignsLocalCallersIn()
+    {
+        await using var provider = Build(new Dictionary<string, string?>(LocalSettings).Concat(Principals.Local()).ToDictionary());
+
+        Assert.Contains("development principal " + Principals.DeveloperObjectId, provider.GetRequiredService<CallerAuthenticator>().DescribeMode(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddCeeFunctions_DevelopmentPrincipalInAzure_FailsStartUp()
+    {
+        var settings = new Dictionary<string, string?>(LocalSettings).Concat(Principals.Local()).Concat(Principals.Azure()).ToDictionary();
+
+        await using var provider = Build(settings);
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<CallerAuthenticator>());
+        Assert.Contains("never honoured in Azure", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddCeeFunctions_InAzureWithoutTenant_FailsStartUp()
+    {
+        await using var provider = Build(new Dictionary<string, string?>(LocalSettings).Concat(Principals.Azure(tenant: null)).ToDictionary());
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<CallerAuthenticator>());
+        Assert.Contains("Authentication__TenantId is required in Azure", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Cee.Functions.Http;
+using Cee.Functions.Identity;
 using Cee.Functions.Tests.Support;
 using Cee.Routing.Ledger;
 using Cee.Routing.Ports;
@@ -16,7 +17,7 @@ public class DocumentsApiTests
         var ledger = new Mock<IRoutingLedger>();
         ledger.Setup(l => l.GetAsync(record.Id, It.IsAny<CancellationToken>())).ReturnsAsync(record);
 
-        var result = await new DocumentsApi(ledger.Object).GetDocumentAsync(Requests.Create("/api/documents/" + record.Id), record.Id, CancellationToken.None);
+        var result = await new DocumentsApi(ledger.Object, Principals.Access()).GetDocumentAsync(Requests.SignedIn("/api/documents/" + record.Id, null, AppRoles.Reader), record.Id, CancellationToken.None);
 
         Assert.Same(record, Assert.IsType<OkObjectResult>(result).Value);
     }
@@ -26,7 +27,7 @@ public class DocumentsApiTests
     {
         var ledger = new Mock<IRoutingLedger>();
 
-        var result = await new DocumentsApi(ledger.Object).GetDocumentAsync(Requests.Create("/api/documents/x"), "123-45-6789", CancellationToken.None);
+        var result = await new DocumentsApi(ledger.Object, Principals.Access()).GetDocumentAsync(Requests.SignedIn("/api/documents/x", null, AppRoles.Reader), "123-45-6789", CancellationToken.None);
 
         var problem = Requests.Problem(result, 404, "No such document");
         Assert.DoesNotContain("123-45-6789", problem.Detail, StringComparison.Ordinal);

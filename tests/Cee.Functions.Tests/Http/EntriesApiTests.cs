@@ -1,4 +1,5 @@
 using Cee.Functions.Http;
+using Cee.Functions.Identity;
 using Cee.Functions.Tests.Support;
 using Cee.Routing.Cosmos;
 using Cee.Routing.Ledger;
@@ -19,8 +20,8 @@ public class EntriesApiTests
         queries.Setup(q => q.GetDocumentsOfEntryAsync("002-6110316-2", It.IsAny<CancellationToken>()))
             .ReturnsAsync(new LedgerPage([record], null, ["d9-001"]));
 
-        var result = await new EntriesApi(queries.Object).GetEntryDocumentsAsync(
-            Requests.Create($"/api/entries/{written}/documents"), written, CancellationToken.None);
+        var result = await new EntriesApi(queries.Object, Principals.Access()).GetEntryDocumentsAsync(
+            Requests.SignedIn($"/api/entries/{written}/documents", null, AppRoles.Reader), written, CancellationToken.None);
 
         var answer = Assert.IsType<EntryDocuments>(Assert.IsType<OkObjectResult>(result).Value);
         Assert.Equal("002-6110316-2", answer.Entry);
@@ -35,8 +36,8 @@ public class EntriesApiTests
     {
         var queries = new Mock<ILedgerQueries>(MockBehavior.Strict);
 
-        var result = await new EntriesApi(queries.Object).GetEntryDocumentsAsync(
-            Requests.Create($"/api/entries/{written}/documents"), written, CancellationToken.None);
+        var result = await new EntriesApi(queries.Object, Principals.Access()).GetEntryDocumentsAsync(
+            Requests.SignedIn($"/api/entries/{written}/documents", null, AppRoles.Reader), written, CancellationToken.None);
 
         var problem = Requests.Problem(result, 400, "The entry number is not valid");
         Assert.Contains(reason, problem.Detail, StringComparison.Ordinal);
@@ -47,8 +48,8 @@ public class EntriesApiTests
     {
         var queries = new Mock<ILedgerQueries>(MockBehavior.Strict);
 
-        var result = await new EntriesApi(queries.Object).GetEntryDocumentsAsync(
-            Requests.Create("/api/entries/x/documents"), "123-45-6789", CancellationToken.None);
+        var result = await new EntriesApi(queries.Object, Principals.Access()).GetEntryDocumentsAsync(
+            Requests.SignedIn("/api/entries/x/documents", null, AppRoles.Reader), "123-45-6789", CancellationToken.None);
 
         Assert.DoesNotContain("123-45-6789", Requests.Problem(result, 400, "The entry number is not valid").Detail, StringComparison.Ordinal);
     }

@@ -15,7 +15,7 @@ public class ReviewSubmissionTests
 {
     private const string DropId = "d0123456789abcdef0123456789abcdef";
     private const string Path = "/api/reviews/" + DropId;
-    private const string ValidBody = """{ "center": "CEE007", "reviewer": "officer-42", "note": "laptops, not cars" }""";
+    private const string ValidBody = """{ "center": "CEE007", "note": "laptops, not cars" }""";
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
 
     [Fact]
@@ -27,10 +27,11 @@ public class ReviewSubmissionTests
             .Callback<string, string, object?, CancellationToken>((_, _, payload, _) => raised = payload)
             .Returns(Task.CompletedTask);
 
-        var result = await Submission(LedgerState.AwaitingReview).SubmitAsync(Requests.Create(Path, ValidBody), DropId, durable.Client.Object, CancellationToken.None);
+        var result = await Submission(LedgerState.AwaitingReview).SubmitAsync(Requests.Create(Path, ValidBody), DropId, Principals.Reviewer(), durable.Client.Object, CancellationToken.None);
 
         var accepted = Assert.IsType<AcceptedResult>(result);
-        var expected = new ReviewDecision(DropId, "CEE007", "officer-42", "laptops, not cars", Now);
+        // The reviewer is the signed-in principal: its display name and Entra object id.
+        var expected = new ReviewDecision(DropId, "CEE007", Principals.Name, "laptops, not cars", Now, Principals.ObjectId);
         Assert.Equal(expected, raised);
         Assert.Equal(expected, accepted.Value);
     }
@@ -40,22 +41,37 @@ public class ReviewSubmissionTests
     {
         var durable = new Durable();
 
-        var result = await Submission().SubmitAsync(Requests.Create(Path, "center=CEE007"), DropId, durable.Client.Object, CancellationToken.None);
+        var result = await Submission().SubmitAsync(Requests.Create(Path, "center=CEE007"), DropId, Principals.Reviewer(), durable.Client.Object, CancellationToken.None);
 
         Requests.Problem(result, 400, "The review decision is not readable");
         VerifyNothingRaised(durable);
     }
 
     [Fact]
-    public async Task SubmitAsync_UnknownCenterAndNoReviewer_IsABadRequestProblemNamingBoth()
+    public async Task SubmitAsync_UnknownCenter_IsABadRequestProblemNamingIt()
     {
         var durable = new Durable().WithInstance(OrchestrationRuntimeStatus.Running);
 
-        var result = await Submission().SubmitAsync(Requests.Create(Path, """{ "center": "NOTELG" }"""), DropId, durable.Client.Object, CancellationToken.None);
+        var result = await Submission().SubmitAsync(Requests.Create(Path, """{ "center": "NOTELG" }"""), DropId, Principals.Reviewer(), durable.Client.Object, CancellationToken.None);
 
         var problem = Requests.Problem(result, 400, "The review decision is not valid");
         Assert.Contains("importer-account state, not a Center", problem.Detail, StringComparison.Ordinal);
-        Assert.Contains("reviewer is required", problem.Detail, StringComparison.Ordinal);
+        VerifyNothingRaised(durable);
+    }
+
+    [Theory]
+    [InlineData("officer-42")]
+    [InlineData("Jane Alvarez")]
+    [InlineData("")]
+    public async Task SubmitAsync_BodyNamesAReviewer_IsRefusedEvenWhenItIsTheCaller(string named)
+    {
+        var durable = new Durable().WithInstance(OrchestrationRuntimeStatus.Running);
+        var body = $$"""{ "center": "CEE007", "reviewer": "{{named}}", "note": "laptops" }""";
+
+        var result = await Submission(LedgerState.AwaitingReview).SubmitAsync(Requests.Create(Path, body), DropId, Principals.Reviewer(), durable.Client.Object, CancellationToken.None);
+
+        var problem = Requests.Problem(result, 400, "The review decision is not valid");
+        Assert.Contains("the reviewer recorded is the signed-in principal", problem.Detail, StringComparison.Ordinal);
         VerifyNothingRaised(durable);
     }
 
@@ -64,7 +80,7 @@ public class ReviewSubmissionTests
     {
         var durable = new Durable();
 
-        var result = await Submission().SubmitAsync(Requests.Create(Path, ValidBody), DropId, durable.Client.Object, CancellationToken.None);
+        var result = await Submission().SubmitAsync(Requests.Create(Path, ValidBody), DropId, Principals.Reviewer(), durable.Client.Object, CancellationToken.None);
 
         var problem = Requests.Problem(result, 404, "No such drop");
         Assert.Equal(Path, problem.Instance);
@@ -76,7 +92,7 @@ public class ReviewSubmissionTests
     {
         var durable = new Durable().WithInstance(OrchestrationRuntimeStatus.Completed);
 
-        var result = await Submission(LedgerState.Routed).SubmitAsync(Requests.Create(Path, ValidBody), DropId, durable.Client.Object, CancellationToken.None);
+        var result = await Submission(LedgerState.Routed).SubmitAsync(Requests.Create(Path, ValidBody), DropId, Principals.Reviewer(), durable.Client.Object, CancellationToken.None);
 
         var problem = Requests.Problem(result, 409, "The drop is not awaiting review");
         Assert.Contains("Completed", problem.Detail, StringComparison.Ordinal);
@@ -88,7 +104,7 @@ public class ReviewSubmissionTests
     {
         var durable = new Durable().WithInstance(OrchestrationRuntimeStatus.Running);
 
-        var result = await Submission(LedgerState.Validated).SubmitAsync(Requests.Create(Path, ValidBody), DropId, durable.Client.Object, CancellationToken.None);
+        var result = await Submission(LedgerState.Validated).SubmitAsync(Requests.Create(Path, ValidBody), DropId, Principals.Reviewer(), durable.Client.Object, CancellationToken.None);
 
         var problem = Requests.Problem(result, 409, "The drop is not awaiting review");
         Assert.Contains("Validated", problem.Detail, StringComparison.Ordinal);

@@ -15,6 +15,10 @@ internal static class Requests
         return context.Request;
     }
 
+    /// <summary>A request from a signed-in principal holding <paramref name="roles"/> (App Service authentication in front).</summary>
+    public static HttpRequest SignedIn(string path, string? body = null, params string[] roles) =>
+        Principals.Signed(Create(path, body), Principals.Header(roles));
+
     /// <summary>Asserts an RFC 9457 problem with the status and title, and returns it.</summary>
     public static ProblemDetails Problem(IActionResult result, int status, string title)
     {

@@ -132,9 +132,11 @@ public class RoutingPolicyTests
     {
         var pending = RoutingPolicy.Decide(Facts(lines: TestDrops.TiedLines));
 
-        var decision = RoutingPolicy.FromReview(pending, new ReviewDecision("d1", "cee001", "j.alvarez", "  bulk of value  ", DateTimeOffset.UnixEpoch));
+        var decision = RoutingPolicy.FromReview(pending, new ReviewDecision(
+            "d1", "cee001", "j.alvarez", "  bulk of value  ", DateTimeOffset.UnixEpoch, "6d9f1c2e-4b7a-4e1f-9c3d-2a8b5e7f0c14"));
 
         Assert.Equal(("CEE001", RoutingBasis.Reviewer, "reviewer", "j.alvarez"), (decision.Center, decision.Basis, decision.Provenance, decision.Reviewer));
+        Assert.Equal("6d9f1c2e-4b7a-4e1f-9c3d-2a8b5e7f0c14", decision.ReviewerId);
         Assert.Equal("reviewer j.alvarez chose CEE001 Pharmaceuticals, Health & Chemicals: bulk of value", decision.Reasons[^1]);
     }
 
@@ -152,5 +154,24 @@ public class RoutingPolicyTests
         {
             Assert.Contains(problem, problems[0], StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("6d9f1c2e-4b7a-4e1f-9c3d-2a8b5e7f0c14", 0)]
+    [InlineData(null, 0)]
+    [InlineData(" ", 1)]
+    public void ReviewDecision_ValidateReviewerId_AcceptsAnIdOrNoneButNotABlank(string? reviewerId, int count)
+    {
+        var problems = new ReviewDecision("d1", "CEE001", "J. Alvarez", null, DateTimeOffset.UnixEpoch, reviewerId).Validate();
+
+        Assert.Equal(count, problems.Count);
+    }
+
+    [Fact]
+    public void ReviewDecision_ValidateReviewerIdTooLong_SaysSo()
+    {
+        var problems = new ReviewDecision("d1", "CEE001", "J. Alvarez", null, DateTimeOffset.UnixEpoch, new string('a', ReviewDecision.MaxReviewerIdLength + 1)).Validate();
+
+        Assert.Contains("reviewerId", Assert.Single(problems), StringComparison.Ordinal);
     }
 }

@@ -18,6 +18,8 @@ public class RoutingWorkflowTests
 {
     private static readonly DropReference Drop = TestDrops.Reference();
 
+    private const string ReviewerObjectId = "6d9f1c2e-4b7a-4e1f-9c3d-2a8b5e7f0c14";
+
     [Fact]
     public async Task RunAsync_RejectedDrop_RecordsQuarantinesAndPublishesNothing()
     {
@@ -149,7 +151,8 @@ public class RoutingWorkflowTests
     {
         var harness = new WorkflowHarness().WithDrop(TestDrops.Package(Drop, lines: TestDrops.TiedLines));
         harness.Review.Setup(r => r.WaitForDecisionAsync(Drop.DropId, It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(ReviewWaitResult.Decided(new ReviewDecision(Drop.DropId, "CEE001", "j.alvarez@cbp.dhs.gov", "medicaments are the bulk by value", WorkflowHarness.Start)));
+            .ReturnsAsync(ReviewWaitResult.Decided(new ReviewDecision(
+                Drop.DropId, "CEE001", "j.alvarez@cbp.dhs.gov", "medicaments are the bulk by value", WorkflowHarness.Start, ReviewerObjectId)));
 
         var outcome = await harness.RunAsync(Drop);
 
@@ -163,7 +166,10 @@ public class RoutingWorkflowTests
         Assert.All(outcome.Documents, d => Assert.Equal(("CEE001", LedgerState.Routed), (d.Center, d.State)));
         var decision = harness.Ledger.Records.Values.First().Decision!;
         Assert.Equal(RoutingBasis.Reviewer, decision.Basis);
-        Assert.Equal("j.alvarez@cbp.dhs.gov", decision.Reviewer);
+        Assert.Equal(("j.alvarez@cbp.dhs.gov", ReviewerObjectId), (decision.Reviewer, decision.ReviewerId));
+        // The Center's message carries the same decision, so the Center sees who decided too.
+        Assert.All(harness.PublishedOn("cee001"), m =>
+            Assert.Equal(ReviewerObjectId, ContractJson.Deserialize<RoutedDocumentMessage>(m.Body).Decision.ReviewerId));
         Assert.Contains("medicaments are the bulk by value", decision.Reasons[^1], StringComparison.Ordinal);
         Assert.All(harness.Ledger.Records.Values, r =>
             Assert.Equal(["received", "validated", "awaiting-review", "routed"], r.History.Select(h => h.Step)));
