@@ -5,7 +5,9 @@
 //   - Centers, topic names, subscriptions and their filters: src/Cee.Routing/Centers/topology.json,
 //     loaded by modules/servicebus.bicep (never typed here).
 //   - App settings: docs/configuration.md (modules/functionapp.bicep sets exactly those).
-//   - Who may do what: modules/access.bicep, the one file holding role assignments.
+//   - Who may do what: modules/access.bicep, the one file holding role assignments; who may call
+//     the API: App Service authentication in modules/functionapp.bicep with the app roles of
+//     infra/entra/app-roles.json (docs/adr/0008-entra-sign-in-and-app-roles.md).
 targetScope = 'subscription'
 
 import { cosmosContainer, portAccess } from 'modules/types.bicep'
@@ -33,6 +35,22 @@ param centerReceiverPrincipalIds string[] = ['', '', '', '', '', '', '', '', '',
 
 @description('Object id of the reviewers group: receives review requests and escalations from the triage topic. Empty grants nothing.')
 param reviewerPrincipalId string = ''
+
+@minLength(36)
+@maxLength(36)
+@description('Application (client) id of the API\'s Microsoft Entra app registration: App Service authentication signs callers in against it, and its app roles (infra/entra/app-roles.json) decide what they may do. infra/scripts/create-app-registration.sh creates it; docs/deployment.md ("Sign-in").')
+param authClientId string
+
+@minLength(36)
+@maxLength(36)
+@description('Tenant whose principals may call the API: App Service authentication\'s issuer, WEBSITE_AUTH_AAD_ALLOWED_TENANTS and Authentication__TenantId (the app refuses any other tid). A GUID, the length the app accepts (AuthenticationSettings.TenantIdLength; a drift test ties them). Default: the deployment\'s tenant.')
+param authTenantId string = tenant().tenantId
+
+@description('Data-plane access for the deploying user (deployerPrincipalId), so a first drop can be uploaded and `cee seed` run right after `azd up`: Storage Blob Data Contributor on port-drops, Cosmos DB Built-in Data Contributor on the database, Key Vault Secrets User on importer-key-secret. Set false in infra/main.parameters.json for production.')
+param grantDeployerDataAccess bool = true
+
+@description('Object id of the deploying user; azd passes AZURE_PRINCIPAL_ID. Empty grants nothing.')
+param deployerPrincipalId string = ''
 
 @description('Ports allowed to drop documents. Each principal may create blobs under port-drops/{code}/ and nowhere else (docs/adr/0005-port-write-isolation.md).')
 param ports portAccess[] = []
@@ -266,6 +284,7 @@ module access 'modules/access.bicep' = {
     keyVaultName: keyVault.outputs.name
     importerKeySecretName: keyVault.outputs.importerKeySecretName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    deployerPrincipalId: grantDeployerDataAccess ? deployerPrincipalId : ''
   }
 }
 
@@ -293,6 +312,8 @@ module functionApp 'modules/functionapp.bicep' = {
     reviewTimeout: reviewTimeout
     reviewFallback: reviewFallback
     maxEscalations: maxEscalations
+    authClientId: authClientId
+    authTenantId: authTenantId
   }
   // The host starts as soon as the app exists: let it find its storage, queues, vault and topics
   // already granted.
@@ -304,6 +325,8 @@ output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_APP_HOST string = functionApp.outputs.defaultHostName
+output AUTH_CLIENT_ID string = authClientId
 output INTAKE_FUNCTION_NAME string = intakeFunctionName
 output EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
 output DATA_STORAGE_ACCOUNT_ID string = storage.outputs.dataAccountId

@@ -12,6 +12,11 @@
 //   reviewers      the triage topic only: Service Bus Data Receiver
 //   each port      port-drops, blobs under {code}/ only: custom write-only role + ABAC condition (ADR 0005)
 //   Event Grid     eventgrid-deadletter container: Blob Data Contributor (system topic identity)
+//   deployer       optional (grantDeployerDataAccess): port-drops Blob Data Contributor, Cosmos DB
+//                  Built-in Data Contributor on the database, Key Vault Secrets User on importer-key-secret
+//
+// Who may call the HTTP API is not an Azure role: App Service authentication and the app roles of
+// infra/entra/app-roles.json decide it (modules/functionapp.bicep, docs/adr/0008).
 
 import { portAccess } from 'types.bicep'
 
@@ -34,6 +39,9 @@ param cosmosDatabaseName string
 param keyVaultName string
 param importerKeySecretName string
 param applicationInsightsName string
+
+@description('Object id of the deploying user to grant first-run data access to; empty grants nothing (main.bicep passes empty when grantDeployerDataAccess is false).')
+param deployerPrincipalId string
 
 var roles = {
   storageBlobDataOwner: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
@@ -286,5 +294,41 @@ resource eventGridDeadLetter 'Microsoft.Authorization/roleAssignments@2022-04-01
     roleDefinitionId: roles.storageBlobDataContributor
     principalId: eventGridPrincipalId
     principalType: 'ServicePrincipal'
+  }
+}
+
+// ---- The deploying user: enough to try the deployment at once, off in production ----
+// Upload a first drop (az storage blob upload --auth-mode login), load accounts and requests with
+// `cee seed` (signs in with the Azure CLI login) and read the importer key secret it needs.
+
+var deployerAccess = !empty(deployerPrincipalId)
+
+resource deployerPortDrops 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (deployerAccess) {
+  name: guid(portDropsContainer.id, deployerPrincipalId, roles.storageBlobDataContributor)
+  scope: portDropsContainer
+  properties: {
+    roleDefinitionId: roles.storageBlobDataContributor
+    principalId: deployerPrincipalId
+    description: 'Deployer (grantDeployerDataAccess): upload drops to ${portDropsContainerName}. Off in production.'
+  }
+}
+
+resource deployerCosmosData 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = if (deployerAccess) {
+  parent: cosmosAccount
+  name: guid(cosmosAccount.id, deployerPrincipalId, cosmosBuiltInDataContributor, cosmosDatabaseName)
+  properties: {
+    roleDefinitionId: '${cosmosAccount.id}/sqlRoleDefinitions/${cosmosBuiltInDataContributor}'
+    principalId: deployerPrincipalId
+    scope: '${cosmosAccount.id}/dbs/${cosmosDatabaseName}'
+  }
+}
+
+resource deployerImporterKeySecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (deployerAccess) {
+  name: guid(importerKeySecret.id, deployerPrincipalId, roles.keyVaultSecretsUser)
+  scope: importerKeySecret
+  properties: {
+    roleDefinitionId: roles.keyVaultSecretsUser
+    principalId: deployerPrincipalId
+    description: 'Deployer (grantDeployerDataAccess): read importer-key-secret for cee seed. Off in production.'
   }
 }

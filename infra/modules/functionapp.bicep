@@ -1,6 +1,7 @@
 // The Function App on Flex Consumption (Linux, .NET 10 isolated worker) with its user-assigned
-// identity, and its app settings: exactly the contract of docs/configuration.md, every Azure
-// connection identity-based, no key or connection string anywhere.
+// identity, its app settings (exactly the contract of docs/configuration.md, every Azure
+// connection identity-based, no key or connection string anywhere) and App Service
+// authentication in front of the HTTP API (Microsoft Entra ID, bearer tokens).
 
 param name string
 param planName string
@@ -22,6 +23,12 @@ param maximumInstanceCount int
 param reviewTimeout string
 param reviewFallback string
 param maxEscalations int
+param authClientId string
+param authTenantId string
+
+// The blob extension's webhook: Event Grid delivers BlobCreated here with the blobs_extension
+// system key and cannot sign in, so sign-in must not stand in front of it (the key still does).
+var eventGridWebhookPath = '/runtime/webhooks/blobs'
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -113,7 +120,59 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Routing__MaxEscalations: string(maxEscalations)
 
     Importers__KeySecret: '@Microsoft.KeyVault(SecretUri=${importerKeySecretUri})'
+
+    // Sign-in: the app refuses a principal of any other tenant; the platform checks the same (tid).
+    Authentication__TenantId: authTenantId
+    WEBSITE_AUTH_AAD_ALLOWED_TENANTS: authTenantId
+  }
+}
+
+// App Service authentication ("Easy Auth"): every request but the Event Grid webhook needs a
+// Microsoft Entra token for the app registration; without one the platform answers 401 before the
+// app runs. The platform then writes the caller into X-MS-CLIENT-PRINCIPAL, and the app (which
+// trusts that header only while WEBSITE_AUTH_ENABLED is True) checks the tenant and the app role
+// each endpoint needs. No client secret: the API takes bearer tokens and signs nobody in through a
+// browser, so there is no code to redeem; the token store stays off.
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: [
+        eventGridWebhookPath
+      ]
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+        }
+        validation: {
+          // v2 access tokens carry the client id as aud; api://<client id> is the app id URI.
+          allowedAudiences: [
+            authClientId
+            'api://${authClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
   }
 }
 
 output name string = app.name
+output defaultHostName string = app.properties.defaultHostName

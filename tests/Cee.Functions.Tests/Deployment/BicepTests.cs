@@ -11,7 +11,8 @@ namespace Cee.Functions.Tests.Deployment;
 /// start-up is bounded in Bicep exactly as the app bounds it, so a deployment cannot pass a value the
 /// app then refuses.
 /// </summary>
-public sealed class BicepTests(CompiledBicep bicep) : IClassFixture<CompiledBicep>
+[Collection(CompiledBicepGroup.Name)]
+public sealed class BicepTests(CompiledBicep bicep)
 {
     [Fact]
     public void Build_MainBicep_CompilesWithNoDiagnostic()
@@ -78,6 +79,27 @@ public sealed class BicepTests(CompiledBicep bicep) : IClassFixture<CompiledBice
 
         Assert.Empty(Settings(reviewTimeout: parameter.GetProperty("defaultValue").GetString()).Validate());
         Assert.NotEmpty(Settings(reviewTimeout: "31.00:00:00").Validate());
+    }
+
+    [Theory]
+    [InlineData("authTenantId")]
+    [InlineData("authClientId")]
+    public void AuthIds_BicepBounds_AreTheLengthOfTheGuidsTheAppAccepts(string name)
+    {
+        var parameter = bicep.Parameter(name);
+
+        Assert.Equal(AuthenticationSettings.TenantIdLength, parameter.GetProperty("minLength").GetInt32());
+        Assert.Equal(AuthenticationSettings.TenantIdLength, parameter.GetProperty("maxLength").GetInt32());
+        // Within the bounds the app still wants a GUID: a value Bicep lets through must be one the validator knows.
+        Assert.True(AuthenticationSettingsValidator.IsGuid("aaaabbbb-0000-cccc-1111-dddd2222eeee"));
+        Assert.False(AuthenticationSettingsValidator.IsGuid("contoso-tenant-000000000000000000000"));
+    }
+
+    [Fact]
+    public void AuthTenantId_BicepDefault_IsTheDeploymentsTenant()
+    {
+        Assert.Equal("[tenant().tenantId]", bicep.Parameter("authTenantId").GetProperty("defaultValue").GetString());
+        Assert.Equal("[parameters('authTenantId')]", bicep.ModuleArgument("functionApp", "authTenantId"));
     }
 
     private static RangeAttribute RangeOf(string property) =>

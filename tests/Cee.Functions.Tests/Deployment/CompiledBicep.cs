@@ -7,7 +7,8 @@ namespace Cee.Functions.Tests.Deployment;
 /// <summary>
 /// <c>infra/main.bicep</c> compiled once per test run with the Bicep CLI from the
 /// Azure.Bicep.CommandLine.linux-x64 package (its path is stamped into this assembly at build time),
-/// into a temporary folder: the compiled template is never committed.
+/// into a temporary folder: the compiled template is never committed. Shared by the tests of the
+/// <see cref="CompiledBicepGroup"/>.
 /// </summary>
 public sealed class CompiledBicep : IAsyncLifetime
 {
@@ -64,5 +65,32 @@ public sealed class CompiledBicep : IAsyncLifetime
     {
         Assert.True(Build.ExitCode == 0, Build.Describe());
         return Template.GetProperty("parameters").GetProperty(name);
+    }
+
+    /// <summary>The compiled template of module <paramref name="symbol"/> of main.bicep (a nested deployment).</summary>
+    public JsonElement Module(string symbol)
+    {
+        Assert.True(Build.ExitCode == 0, Build.Describe());
+        return Template.GetProperty("resources").GetProperty(symbol).GetProperty("properties").GetProperty("template");
+    }
+
+    /// <summary>
+    /// What main.bicep passes to module <paramref name="symbol"/> for <paramref name="parameter"/>: the
+    /// ARM expression of its value, or of the whole <c>{ value }</c> object when Bicep hoisted a condition into it.
+    /// </summary>
+    public string ModuleArgument(string symbol, string parameter)
+    {
+        Assert.True(Build.ExitCode == 0, Build.Describe());
+        var argument = Template.GetProperty("resources").GetProperty(symbol).GetProperty("properties").GetProperty("parameters").GetProperty(parameter);
+        return argument.ValueKind == JsonValueKind.String ? argument.GetString()! : argument.GetProperty("value").ToString();
+    }
+
+    /// <summary>The resources of a compiled module, by symbolic name when Bicep wrote them as an object (language version 2.0), else by index.</summary>
+    public static IEnumerable<(string Symbol, JsonElement Resource)> Resources(JsonElement module)
+    {
+        var resources = module.GetProperty("resources");
+        return resources.ValueKind == JsonValueKind.Object
+            ? resources.EnumerateObject().Select(p => (p.Name, p.Value))
+            : resources.EnumerateArray().Select((r, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), r));
     }
 }
