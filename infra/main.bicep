@@ -7,7 +7,7 @@
 //   - App settings: docs/configuration.md (modules/functionapp.bicep sets exactly those).
 //   - Who may do what: modules/access.bicep, the one file holding role assignments; who may call
 //     the API: App Service authentication in modules/functionapp.bicep with the app roles of
-//     infra/entra/app-roles.json (docs/adr/0008-entra-sign-in-and-app-roles.md).
+//     infra/entra/app-roles.json (docs/adr/0009-entra-sign-in-and-app-roles.md).
 targetScope = 'subscription'
 
 import { cosmosContainer, portAccess } from 'modules/types.bicep'

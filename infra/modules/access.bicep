@@ -16,7 +16,7 @@
 //                  Built-in Data Contributor on the database, Key Vault Secrets User on importer-key-secret
 //
 // Who may call the HTTP API is not an Azure role: App Service authentication and the app roles of
-// infra/entra/app-roles.json decide it (modules/functionapp.bicep, docs/adr/0008).
+// infra/entra/app-roles.json decide it (modules/functionapp.bicep, docs/adr/0009).
 
 import { portAccess } from 'types.bicep'
 

@@ -15,7 +15,7 @@ public static class HostingPlatform
     /// <c>True</c> when App Service authentication is enabled for the site. On Linux plans (Flex
     /// Consumption included) the Functions host runs the authentication middleware itself exactly
     /// when this says <c>True</c>, so it is the one signal that a request passed sign-in and that
-    /// client-sent <c>X-MS-CLIENT-PRINCIPAL</c> headers were replaced (docs/adr/0008).
+    /// client-sent <c>X-MS-CLIENT-PRINCIPAL</c> headers were replaced (docs/adr/0009).
     /// </summary>
     public const string AuthenticationEnabledSetting = "WEBSITE_AUTH_ENABLED";
 

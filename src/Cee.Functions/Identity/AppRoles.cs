@@ -7,7 +7,7 @@ namespace Cee.Functions.Identity;
 /// </summary>
 /// <remarks>
 /// A per-Center role (<c>Cee.Center.CEE007</c>, one per Center of topology.json) is the planned
-/// extension: docs/adr/0008-entra-sign-in-and-app-roles.md says how it joins these.
+/// extension: docs/adr/0009-entra-sign-in-and-app-roles.md says how it joins these.
 /// </remarks>
 public static class AppRoles
 {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Primitives;
 namespace Cee.Functions.Identity;
 
 /// <summary>
-/// The one place that decides who an HTTP caller is (docs/adr/0008-entra-sign-in-and-app-roles.md):
+/// The one place that decides who an HTTP caller is (docs/adr/0009-entra-sign-in-and-app-roles.md):
 /// <list type="bullet">
 /// <item>With App Service authentication in front (<see cref="HostingPlatform.AuthenticationEnabledSetting"/>),
 /// the caller is the principal in <c>X-MS-CLIENT-PRINCIPAL</c>, which the platform writes after sign-in
