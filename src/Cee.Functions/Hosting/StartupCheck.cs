@@ -36,6 +36,12 @@ public sealed class StartupCheck(
             blobs.Uri,
             serviceBus.FullyQualifiedNamespace,
             callers.DescribeMode());
+        if (callers.SignsNobodyIn)
+        {
+            // Intake and routing run on; only the HTTP API is closed. Worth a warning, not a failed start.
+            logger.LogWarning("API sign-in is off: {SignIn}. Enable App Service authentication (infra/modules/functionapp.bicep) or, locally, set a development principal.", callers.DescribeMode());
+        }
+
         return Task.CompletedTask;
     }
 

@@ -41,12 +41,15 @@ public sealed class CallerAuthenticator
         _logger = logger;
     }
 
+    /// <summary>True when no caller can be signed in at all: App Service authentication is off and no development principal is set.</summary>
+    public bool SignsNobodyIn => !_platformAuthentication && _developmentPrincipal is null;
+
     /// <summary>How callers are signed in, for the start-up log line.</summary>
     public string DescribeMode() => _platformAuthentication
         ? $"App Service authentication (Microsoft Entra ID, tenant {_tenantId ?? "not set: every caller refused"})"
         : _developmentPrincipal is { } developer
             ? $"development principal {developer.ObjectId} ({developer.DescribeRoles()}), loopback requests in Development only; environment {_environment}"
-            : "none: App Service authentication is off and no development principal is set, so every API call is refused (401)";
+            : $"none: App Service authentication is off ({HostingPlatform.AuthenticationEnabledSetting} is not True) and no development principal is set, so every API call is refused (401)";
 
     public CallerAuthentication Authenticate(HttpRequest request)
     {

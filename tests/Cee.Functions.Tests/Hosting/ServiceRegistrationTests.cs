@@ -17,6 +17,7 @@ using Cee.Routing.Workflow;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Cee.Functions.Tests.Hosting;
@@ -76,6 +77,16 @@ public class ServiceRegistrationTests
         await using var provider = Build(new Dictionary<string, string?>(LocalSettings) { [HostingPlatform.InstanceIdSetting] = "a1b2c3" });
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ImporterLookupKeys>());
+    }
+
+    [Fact]
+    public async Task AddCeeFunctions_StartupCheck_ResolvesAndStartsWithTheSignInMode()
+    {
+        await using var provider = Build(LocalSettings);
+
+        var check = Assert.Single(provider.GetServices<IHostedService>().OfType<StartupCheck>());
+        await check.StartAsync(CancellationToken.None);
+        Assert.True(provider.GetRequiredService<CallerAuthenticator>().SignsNobodyIn);
     }
 
     [Fact]

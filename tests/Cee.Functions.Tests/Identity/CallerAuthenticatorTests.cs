@@ -202,6 +202,14 @@ public class CallerAuthenticatorTests
     }
 
     [Fact]
+    public void SignsNobodyIn_OnlyWithNeitherPlatformNorDevelopmentPrincipal()
+    {
+        Assert.False(Principals.Authenticator(Principals.Azure()).SignsNobodyIn);
+        Assert.False(Principals.Authenticator(Principals.Local()).SignsNobodyIn);
+        Assert.True(Principals.Authenticator([]).SignsNobodyIn);
+    }
+
+    [Fact]
     public void DescribeMode_EachMode_SaysHowCallersSignIn()
     {
         Assert.Contains("App Service authentication", Principals.Authenticator(Principals.Azure()).DescribeMode(), StringComparison.Ordinal);
