@@ -16,7 +16,7 @@ started=$(date +%s)
 mapfile -t projects < <(dotnet sln CeeFunctions.sln list | tail -n +3 | sed 's#\\#/#g' | sed '/^\s*$/d')
 test_projects=()
 for project in "${projects[@]}"; do
-  case "$project" in tests/*) test_projects+=("$project") ;; esac
+  case "$project" in tests/*.Tests/*) test_projects+=("$project") ;; esac  # tests/Cee.Functions.Harness is a library
 done
 
 echo "== Restoring CeeFunctions.sln (${#projects[@]} projects; log: artifacts/test/restore.log)"

@@ -46,7 +46,7 @@ public class BlobDropStoreTests
         var drop = DropReference.For(StorageLayout.DropSource("2704", name), StorageLayout.ContentVersion(null, properties.ETag));
         var stored = new Dictionary<string, RecordingBlockBlob>();
 
-        var result = await Store($"2704/{name}", Readable(properties, Samples.Inspect(name)), Blobs.Missing(), RecordingBlockBlob.AnyContainer(stored))
+        var result = await Store($"2704/{name}", Readable(properties, SampleDropFiles.Inspect(name)), Blobs.Missing(), RecordingBlockBlob.AnyContainer(stored))
             .OpenAsync(drop, CancellationToken.None);
 
         Assert.Equal(IntakeVerdict.Accept, result.Verdict);
@@ -67,15 +67,15 @@ public class BlobDropStoreTests
         var properties = Blobs.Properties(contentType: "application/pdf");
         var drop = DropReference.For(StorageLayout.DropSource("2704", name), StorageLayout.ContentVersion(null, properties.ETag));
         var stored = new Dictionary<string, RecordingBlockBlob>();
-        var sidecar = Readable(Blobs.Properties(), Samples.Inspect(name + StorageLayout.ManifestSuffix));
+        var sidecar = Readable(Blobs.Properties(), SampleDropFiles.Inspect(name + StorageLayout.ManifestSuffix));
 
-        var result = await Store($"2704/{name}", Readable(properties, Samples.Inspect(name)), sidecar, RecordingBlockBlob.AnyContainer(stored))
+        var result = await Store($"2704/{name}", Readable(properties, SampleDropFiles.Inspect(name)), sidecar, RecordingBlockBlob.AnyContainer(stored))
             .OpenAsync(drop, CancellationToken.None);
 
         Assert.Equal(IntakeVerdict.Accept, result.Verdict);
         Assert.Equal(["002-6110316-2"], result.Entries);
         Assert.Equal(2, result.Lines.Count);
-        Assert.Equal(Samples.Inspect(name), stored[Assert.Single(result.Documents).Id].Committed());
+        Assert.Equal(SampleDropFiles.Inspect(name), stored[Assert.Single(result.Documents).Id].Committed());
     }
 
     [Fact]
