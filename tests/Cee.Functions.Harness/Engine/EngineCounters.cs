@@ -55,7 +55,7 @@ public sealed class EngineCounters
 
     internal void OrchestrationReturned(string instanceId) => Of(instanceId).Settled.TrySetResult();
 
-    internal int ActivityStarted(string instanceId, string activity)
+    internal (int Attempt, DateTimeOffset StartedAt) ActivityStarted(string instanceId, string activity)
     {
         var counts = Of(instanceId);
         int attempt;
@@ -65,13 +65,13 @@ public sealed class EngineCounters
         }
 
         _running[(instanceId, activity)] = attempt;
-        return attempt;
+        return (attempt, DateTimeOffset.UtcNow);
     }
 
-    internal void ActivityEnded(string instanceId, string activity, int attempt, object? input, object? output, Exception? failure)
+    internal void ActivityEnded(string instanceId, string activity, (int Attempt, DateTimeOffset StartedAt) started, object? input, object? output, Exception? failure)
     {
         _running.TryRemove((instanceId, activity), out _);
-        _attempts.Enqueue(new ActivityAttempt(instanceId, activity, attempt, failure, input));
+        _attempts.Enqueue(new ActivityAttempt(instanceId, activity, started.Attempt, failure, input, output, started.StartedAt, DateTimeOffset.UtcNow));
         if (failure is null && activity == ActivityNames.RecordTransition && output is LedgerRecord { State: LedgerState.AwaitingReview })
         {
             Of(instanceId).Settled.TrySetResult();

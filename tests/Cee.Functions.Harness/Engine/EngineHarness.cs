@@ -12,7 +12,10 @@ using Cee.Functions.Orchestration;
 using Cee.Functions.Storage;
 using Cee.Routing.Accounts;
 using Cee.Routing.Cosmos;
+using Cee.Routing.Drops;
 using Cee.Routing.Identifiers;
+using Cee.Routing.Intake;
+using Cee.Routing.Ledger;
 using Cee.Routing.Ports;
 using Cee.Routing.Requests;
 using Cee.Routing.Workflow;
@@ -213,6 +216,28 @@ public sealed class EngineHarness : IAsyncDisposable
             throw new TimeoutException($"Drop {dropId} did not complete within {timeout}: its orchestration is {state?.RuntimeStatus.ToString() ?? "not there"}.");
         }
     }
+
+    /// <summary>The ledger records of a drop: one per document (<c>{dropId}-001</c>, …), or the drop's own record when it had none.</summary>
+    public async Task<IReadOnlyList<LedgerRecord>> LedgerRecordsAsync(string dropId, CancellationToken cancellationToken = default)
+    {
+        var records = new List<LedgerRecord>();
+        for (var ordinal = 1; await Ledger.GetAsync(DropIds.DocumentId(dropId, ordinal), cancellationToken) is { } record; ordinal++)
+        {
+            records.Add(record);
+        }
+
+        if (records.Count == 0 && await Ledger.GetAsync(dropId, cancellationToken) is { } dropRecord)
+        {
+            records.Add(dropRecord);
+        }
+
+        return records;
+    }
+
+    /// <summary>What intake made of the drop, as the engine's <c>OpenAndStoreDrop</c> returned it (its last successful execution).</summary>
+    public IntakeResult IntakeOf(string dropId) =>
+        Counters.AttemptsOf(dropId).LastOrDefault(a => a.Activity == ActivityNames.OpenAndStoreDrop && a.Output is not null)?.Output as IntakeResult
+        ?? throw new InvalidOperationException($"Drop {dropId} was not read by the engine.");
 
     /// <summary>Ends every orchestration still running (drops waiting for a person), so the host stops promptly.</summary>
     public async Task TerminateRunningAsync()

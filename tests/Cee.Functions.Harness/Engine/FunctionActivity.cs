@@ -53,7 +53,7 @@ public sealed class FunctionActivity : ITaskActivity
     public async Task<object?> RunAsync(TaskActivityContext context, object? input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var attempt = _counters.ActivityStarted(context.InstanceId, Name);
+        var started = _counters.ActivityStarted(context.InstanceId, Name);
         object? output = null;
         Exception? failure = null;
         try
@@ -83,7 +83,7 @@ public sealed class FunctionActivity : ITaskActivity
         }
         finally
         {
-            _counters.ActivityEnded(context.InstanceId, Name, attempt, input, output, failure);
+            _counters.ActivityEnded(context.InstanceId, Name, started, input, output, failure);
         }
     }
 }

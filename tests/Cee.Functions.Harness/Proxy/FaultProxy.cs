@@ -127,10 +127,16 @@ public sealed class FaultProxy : IAsyncDisposable
         var path = request.Path.Value ?? "/";
         var query = request.QueryString.Value ?? string.Empty;
         var rule = Match(request.Method, path);
-        if (rule is { Fault.AfterForwarding: false })
+        if (rule?.Release is { } release)
         {
-            await WriteFaultAsync(context, rule.Fault);
-            _requests.Enqueue(new ProxiedRequest(Service, request.Method, path, query, (int)rule.Fault.Status, rule.Name));
+            await release.WaitAsync(context.RequestAborted);
+            rule = null;
+        }
+
+        if (rule is { Fault: { AfterForwarding: false } before })
+        {
+            await WriteFaultAsync(context, before);
+            _requests.Enqueue(new ProxiedRequest(Service, request.Method, path, query, (int)before.Status, rule.Name));
             return;
         }
 
@@ -154,12 +160,12 @@ public sealed class FaultProxy : IAsyncDisposable
         }
 
         using var response = await _forward.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
-        if (rule is not null)
+        if (rule is { Fault: { } after })
         {
             // The service did the work; the client only sees a failure.
             await response.Content.CopyToAsync(Stream.Null, context.RequestAborted);
-            await WriteFaultAsync(context, rule.Fault);
-            _requests.Enqueue(new ProxiedRequest(Service, request.Method, path, query, (int)rule.Fault.Status, rule.Name));
+            await WriteFaultAsync(context, after);
+            _requests.Enqueue(new ProxiedRequest(Service, request.Method, path, query, (int)after.Status, rule.Name));
             return;
         }
 

@@ -11,10 +11,15 @@ public sealed class FaultRule
     private int _injected;
 
     public FaultRule(string name, Func<string, string, bool> matches, InjectedFault fault, int? times = null, Func<bool>? @while = null)
+        : this(name, matches, fault, null, times, @while)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+    }
+
+    private FaultRule(string name, Func<string, string, bool> matches, InjectedFault? fault, Task? release, int? times, Func<bool>? @while)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(matches);
-        ArgumentNullException.ThrowIfNull(fault);
         if (times is null == @while is null)
         {
             throw new ArgumentException("Give a rule either a number of times or a condition.");
@@ -23,6 +28,7 @@ public sealed class FaultRule
         Name = name;
         Matches = matches;
         Fault = fault;
+        Release = release;
         While = @while;
         _remaining = times ?? int.MaxValue;
         Times = times;
@@ -33,7 +39,21 @@ public sealed class FaultRule
     /// <summary>(method, path) → whether the request is one this rule fails.</summary>
     public Func<string, string, bool> Matches { get; }
 
-    public InjectedFault Fault { get; }
+    /// <summary>The failure to answer with; null for a rule that only holds requests back.</summary>
+    public InjectedFault? Fault { get; }
+
+    /// <summary>For a holding rule: the request waits for this task, then goes to the service as usual.</summary>
+    public Task? Release { get; }
+
+    /// <summary>
+    /// Holds the first <paramref name="times"/> matching requests until <paramref name="release"/>
+    /// completes, then lets them through: "something happens between this call and the next".
+    /// </summary>
+    public static FaultRule Hold(string name, Func<string, string, bool> matches, Task release, int times = 1)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return new FaultRule(name, matches, null, release, times, null);
+    }
 
     public int? Times { get; }
 

@@ -1,0 +1,118 @@
+using Cee.Functions.Harness.Engine;
+using Cee.Functions.Storage;
+using Cee.Routing.Centers;
+using Cee.Routing.Ledger;
+using Cee.Samples;
+
+namespace Cee.Functions.Tests.Engine;
+
+/// <summary>
+/// Every drop of samples/drops through the real engine ends where <c>cee route</c> puts it: both
+/// hosts are checked against the one table, <see cref="CuratedSamples.Drops"/> (the CLI in
+/// tests/Cee.Cli.Tests/RouteCommandTests.cs), so if the hosts ever disagree, one of them fails.
+/// The drops go in path order, as <c>cee route</c> reads them, each settled before the next.
+/// </summary>
+[Collection(RealServicesGroup.Name)]
+public sealed class CuratedSamplesEngineTests : IClassFixture<CuratedSamplesEngineTests.RoutedSamples>
+{
+    private readonly RoutedSamples _samples;
+
+    public CuratedSamplesEngineTests(RoutedSamples samples) => _samples = samples;
+
+    public static TheoryData<string> SamplePaths => [.. CuratedSamples.Drops.Select(d => d.Path)];
+
+    [Theory]
+    [MemberData(nameof(SamplePaths))]
+    public async Task RouteDrop_CuratedSample_EndsInTheStateAndCenterOfTheTable(string path)
+    {
+        var expected = CuratedSamples.Drops.Single(d => d.Path == path);
+        var dropId = _samples.DropIds[path];
+
+        Assert.Equal(expected.Verdict, _samples.Harness.IntakeOf(dropId).Verdict);
+        var records = await _samples.Harness.LedgerRecordsAsync(dropId);
+        Assert.NotEmpty(records);
+        Assert.All(records, r =>
+        {
+            Assert.Equal((expected.State, expected.Center), (r.State, r.Center));
+            Assert.Equal(StorageLayout.DropSource(path.Split('/')[0], path[(path.IndexOf('/', StringComparison.Ordinal) + 1)..]), r.Subject.Source);
+        });
+        if (expected.Finding is { } finding)
+        {
+            Assert.Contains(finding, string.Join(" ", records[0].History.Select(h => h.Reason)), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SamplePaths))]
+    public async Task RouteDrop_CuratedSample_PublishesWhatItsStateSays(string path)
+    {
+        var expected = CuratedSamples.Drops.Single(d => d.Path == path);
+        var dropId = _samples.DropIds[path];
+        var records = await _samples.Harness.LedgerRecordsAsync(dropId);
+        var published = _samples.Harness.Messages.Of(dropId);
+
+        switch (expected.State)
+        {
+            case LedgerState.Routed:
+                // One message per document (published together, in any order), on its Center's topic, MessageId = document id.
+                var topic = CenterCatalog.Default.Get(expected.Center!).Topic;
+                Assert.Equal(records.Select(r => (topic, r.Id)).Order(), published.Select(m => (m.Topic, m.MessageId)).Order());
+                Assert.All(published, m => Assert.Equal(expected.Center, m.Message.ApplicationProperties["center"]));
+                break;
+            case LedgerState.AwaitingReview:
+                var request = Assert.Single(published);
+                Assert.Equal((CenterCatalog.Default.TriageTopic, $"review-{dropId}"), (request.Topic, request.MessageId));
+                break;
+            default:
+                Assert.Empty(published);
+                break;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SamplePaths))]
+    public async Task RouteDrop_CuratedSample_StoresItsDocumentsOrQuarantinesTheDrop(string path)
+    {
+        var expected = CuratedSamples.Drops.Single(d => d.Path == path);
+        var dropId = _samples.DropIds[path];
+        var harness = _samples.Harness;
+        var intake = harness.IntakeOf(dropId);
+        var documents = harness.Blobs.GetBlobContainerClient(StorageLayout.Documents);
+        var quarantine = harness.Blobs.GetBlobContainerClient(StorageLayout.Quarantine);
+
+        if (expected.State == LedgerState.Rejected)
+        {
+            var kept = await quarantine.GetBlobClient(path).DownloadContentAsync();
+            Assert.Equal(EngineSamples.Read(path), kept.Value.Content.ToArray());
+            Assert.Equal(dropId, kept.Value.Details.Metadata[QuarantineMetadata.DropIdKey]);
+            Assert.True((await quarantine.GetBlobClient(path + StorageLayout.ReasonsSuffix).ExistsAsync()).Value, "the reasons are kept beside the copy");
+            return;
+        }
+
+        Assert.NotEmpty(intake.Documents);
+        foreach (var document in intake.Documents)
+        {
+            var stored = await documents.GetBlobClient(document.Id).GetPropertiesAsync();
+            Assert.Equal((document.Sha256, document.Size), (stored.Value.Metadata[DocumentMetadata.Sha256Key], stored.Value.ContentLength));
+        }
+    }
+
+    /// <summary>The samples routed once for the whole class: one harness, every drop in path order.</summary>
+    public sealed class RoutedSamples : IAsyncLifetime
+    {
+        public EngineHarness Harness { get; private set; } = null!;
+
+        public Dictionary<string, string> DropIds { get; } = new(StringComparer.Ordinal);
+
+        public async Task InitializeAsync()
+        {
+            Harness = await EngineHarness.StartAsync();
+            foreach (var drop in CuratedSamples.Drops)
+            {
+                DropIds[drop.Path] = await EngineSamples.RouteAsync(Harness, drop.Path);
+            }
+        }
+
+        public async Task DisposeAsync() => await Harness.DisposeAsync();
+    }
+}
