@@ -5,6 +5,9 @@ using Cee.Benchmarks;
 // Run one class:  dotnet run -c Release --project bench/Cee.Benchmarks -- --filter '*HtsClassification*'
 // DIS memory:     dotnet run -c Release --project bench/Cee.Benchmarks -- --dis-memory
 // Route memory:   dotnet run -c Release --project bench/Cee.Benchmarks -- --route-memory
+// With Azurite and the Cosmos server (eng/bench-engine.sh starts them, runs this, stops them):
+//   real engine:  ./eng/bench-engine.sh --filter '*EngineRoute*'
+//   Blob memory:  ./eng/bench-engine.sh --blob-memory
 if (args is ["--dis-memory"])
 {
     await DisReaderMemoryCheck.RunAsync(Console.Out);
@@ -17,4 +20,10 @@ if (args is ["--route-memory"])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["--blob-memory"])
+{
+    await BlobMemoryCheck.RunAsync(Console.Out);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(RouteBenchmarks).Assembly).Run(args);
