@@ -1,6 +1,7 @@
 using System.Text;
 using Cee.Functions.Harness.Engine;
 using Cee.Functions.Http;
+using Cee.Functions.Tests.Support;
 using Cee.Routing.Centers;
 using Cee.Routing.Ledger;
 using Cee.Routing.Policy;
@@ -30,7 +31,7 @@ public sealed class ReviewEngineTests
         var dropId = await EngineSamples.RouteAsync(harness, Tie);
         Assert.Equal(LedgerState.AwaitingReview, (await harness.LedgerRecordsAsync(dropId)).Single().State);
 
-        var answer = await SubmitAsync(harness, dropId, """{ "center": "CEE007", "reviewer": "m.alvarez@cbp.dhs.gov", "note": "laptops are the bulk of the value" }""");
+        var answer = await SubmitAsync(harness, dropId, """{ "center": "CEE007", "note": "laptops are the bulk of the value" }""");
 
         Assert.IsType<AcceptedResult>(answer);
         var done = await harness.WaitForCompletionAsync(dropId, EngineTimeouts.Settle);
@@ -38,6 +39,7 @@ public sealed class ReviewEngineTests
         var record = (await harness.LedgerRecordsAsync(dropId)).Single();
         Assert.Equal((LedgerState.Routed, "CEE007", RoutingBasis.Reviewer), (record.State, record.Center, record.Decision!.Basis));
         Assert.Equal(["received", "validated", "awaiting-review", "routed"], record.History.Select(h => h.Step));
+        Assert.Equal((Principals.ObjectId, Principals.Name), (record.Decision.ReviewerId, record.Decision.Reviewer));
         Assert.Equal(
             [(CenterCatalog.Default.TriageTopic, $"review-{dropId}"), (CenterCatalog.Default.Get("CEE007").Topic, record.Id)],
             harness.Messages.Of(dropId).Select(m => (m.Topic, m.MessageId)));
@@ -51,7 +53,7 @@ public sealed class ReviewEngineTests
         var dropId = await EngineSamples.RouteAsync(harness, "2704/entry-summary-electronics.xml");
         await harness.WaitForCompletionAsync(dropId, EngineTimeouts.Settle);
 
-        var answer = await SubmitAsync(harness, dropId, """{ "center": "CEE001", "reviewer": "m.alvarez@cbp.dhs.gov" }""");
+        var answer = await SubmitAsync(harness, dropId, """{ "center": "CEE001" }""");
 
         Assert.Equal(StatusCodes.Status409Conflict, Assert.IsType<ObjectResult>(answer).StatusCode);
         Assert.All(await harness.LedgerRecordsAsync(dropId), r => Assert.Equal("CEE007", r.Center));
@@ -70,6 +72,7 @@ public sealed class ReviewEngineTests
         Assert.Equal((LedgerState.Routed, "CEE007", RoutingBasis.BestHtsGuess), (record.State, record.Center, record.Decision!.Basis));
         Assert.Contains(RoutingFlags.BestGuess, record.Decision.Flags);
         Assert.Equal(["received", "validated", "awaiting-review", "routed"], record.History.Select(h => h.Step));
+        Assert.Null(record.Decision.ReviewerId); // no person decided: the deadline did
         // The durable timer fired: the routed step is at least the timeout after the request for review.
         Assert.True(record.History[3].At - record.History[2].At >= TimeSpan.FromSeconds(2), $"routed {record.History[3].At:O}, review requested {record.History[2].At:O}");
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
@@ -97,7 +100,7 @@ public sealed class ReviewEngineTests
         // No deadline after the last escalation: it still waits, and a person's decision ends it.
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await harness.Client.GetInstanceAsync(dropId))!.RuntimeStatus);
-        Assert.IsType<AcceptedResult>(await SubmitAsync(harness, dropId, """{ "center": "CEE001", "reviewer": "j.okafor@cbp.dhs.gov" }"""));
+        Assert.IsType<AcceptedResult>(await SubmitAsync(harness, dropId, """{ "center": "CEE001" }"""));
         await harness.WaitForCompletionAsync(dropId, EngineTimeouts.Settle);
         var routed = (await harness.LedgerRecordsAsync(dropId)).Single();
         Assert.Equal((LedgerState.Routed, "CEE001"), (routed.State, routed.Center));
@@ -122,7 +125,7 @@ public sealed class ReviewEngineTests
         context.Request.Method = HttpMethods.Post;
         context.Request.ContentType = "application/json";
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        return await harness.Services.GetRequiredService<ReviewSubmission>().SubmitAsync(context.Request, dropId, harness.Client, CancellationToken.None);
+        return await harness.Services.GetRequiredService<ReviewSubmission>().SubmitAsync(context.Request, dropId, Principals.Reviewer(), harness.Client, CancellationToken.None);
     }
 
     private static async Task<LedgerRecord> WaitForStepAsync(EngineHarness harness, string recordId, string step)
