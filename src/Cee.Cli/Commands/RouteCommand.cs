@@ -26,6 +26,9 @@ public static class RouteCommand
     /// <summary>The state reported for a drop whose file could not be read at all (an I/O failure, not bad input).</summary>
     public const string FailedState = "Failed";
 
+    // Where cee before issue 13 kept its ledger.
+    private const string LegacyLedger = "ledger/transitions.jsonl";
+
     // A per-document table stays readable up to about this many rows; beyond it, the summary alone.
     private const int MaxListedDocuments = 100;
 
@@ -79,6 +82,12 @@ public static class RouteCommand
         }
 
         using var held = await OutFolderLock.AcquireAsync(settings.OutDirectory, "route", arguments.Wait, context.Error, cancellationToken);
+        if (File.Exists(Path.Combine(settings.OutDirectory, LegacyLedger)))
+        {
+            // Its drops would route again into ledger.db: refuse rather than publish anything twice.
+            throw new UsageException($"'{settings.OutDirectory}' holds the JSON-lines ledger of an older cee ({LegacyLedger}), which this cee does not read; route into a new --out.");
+        }
+
         var clock = Stopwatch.StartNew();
         var drops = LocalRouteRunner.FindDrops(settings.DropsDirectory, settings.OutDirectory);
         var run = await RouteWithProgressAsync(context, settings, drops, held, cancellationToken);

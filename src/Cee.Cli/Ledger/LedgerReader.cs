@@ -47,14 +47,7 @@ public sealed class LedgerReader : IDisposable
         command.CommandText = "SELECT r.json FROM records r" +
             (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : string.Empty) +
             " ORDER BY r.source, r.id;";
-        var records = new List<LedgerRecord>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            records.Add(ContractJson.Deserialize<LedgerRecord>(reader.GetString(0)));
-        }
-
-        return records;
+        return ReadAll<LedgerRecord>(command);
     }
 
     /// <summary>The transitions recorded for <paramref name="recordId"/>, in the order they were applied, as the workflow offered them.</summary>
@@ -63,14 +56,7 @@ public sealed class LedgerReader : IDisposable
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT json FROM transitions WHERE record_id = $id ORDER BY seq;";
         command.Parameters.AddWithValue("$id", recordId);
-        var transitions = new List<LedgerTransition>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            transitions.Add(ContractJson.Deserialize<LedgerTransition>(reader.GetString(0)));
-        }
-
-        return transitions;
+        return ReadAll<LedgerTransition>(command);
     }
 
     /// <summary>The content claims, by SHA-256.</summary>
@@ -78,14 +64,19 @@ public sealed class LedgerReader : IDisposable
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT json FROM content_claims ORDER BY drop_sha256;";
-        var claims = new List<ContentClaim>();
+        return ReadAll<ContentClaim>(command);
+    }
+
+    private static List<T> ReadAll<T>(SqliteCommand command)
+    {
+        var items = new List<T>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            claims.Add(ContractJson.Deserialize<ContentClaim>(reader.GetString(0)));
+            items.Add(ContractJson.Deserialize<T>(reader.GetString(0)));
         }
 
-        return claims;
+        return items;
     }
 
     public void Dispose() => _connection.Dispose();

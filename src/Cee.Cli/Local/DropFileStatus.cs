@@ -15,6 +15,14 @@ public sealed record DropFileStatus(DropFileKind Kind, long Size, long ModifiedN
     /// </summary>
     public string Version => string.Create(CultureInfo.InvariantCulture, $"{Kind.ToString().ToLowerInvariant()}:{Size}:{ModifiedNanoseconds}");
 
+    /// <summary>The size a <see cref="Version"/> names (of the drop itself, not its manifest), or null for another form.</summary>
+    public static long? SizeOf(string version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var parts = version.Split(':', 4);
+        return parts.Length >= 3 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size : null;
+    }
+
     /// <summary>Describes a non-regular entry for a rejection reason.</summary>
     public string Describe() => Kind switch
     {

@@ -150,6 +150,31 @@ public sealed class RouteDropFilesTests : IDisposable
         Assert.All(states.Where(s => s.Key != "2704/copy-00.xml"), s => Assert.Equal("Duplicate", s.Value));
     }
 
+    [Fact]
+    public async Task Inspect_NamedPipe_RefusesAtOnceInsteadOfWaitingForAWriter()
+    {
+        var pipe = _drops.Combine("2704", "pipe.xml");
+        MakeFifo(pipe);
+
+        var run = await CliRun.InvokeAsync("inspect", pipe).WaitAsync(Patience);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("is a named pipe (FIFO), not a regular file", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Route_OutWrittenByAnOlderCee_RefusesRatherThanRouteItsDropsAgain()
+    {
+        Directory.CreateDirectory(_out.Combine("ledger"));
+        await File.WriteAllTextAsync(_out.Combine("ledger", "transitions.jsonl"), "{}\n");
+
+        var run = await CliRun.InvokeAsync(Route());
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("JSON-lines ledger of an older cee", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_out.Combine("topics")));
+    }
+
     private string[] Route(params string[] more) =>
         ["route", _drops.Path, "--accounts", RepositoryPaths.Combine("samples", "accounts.json"), "--out", _out.Path, .. more];
 
