@@ -112,7 +112,7 @@ public static class RouteCommand
         if (run.StopReason is not null)
         {
             await context.Error.WriteLineAsync(SsnRedaction.Redact(string.Create(CultureInfo.InvariantCulture,
-                $"cee: stopped: {run.StopReason}. {run.NotRouted} drop(s) not finished; run the same command again once the cause is fixed: it goes on from the ledger.")));
+                $"cee: stopped: {run.StopReason}. {run.NotRouted} drop(s) not finished, and the ledger may lack the steps of the last moments before the failure; run the same command again once the cause is fixed: it goes on from the ledger.")));
             return ExitCodes.Internal;
         }
 

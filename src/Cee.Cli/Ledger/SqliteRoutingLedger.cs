@@ -10,7 +10,7 @@ namespace Cee.Cli.Ledger;
 /// The routing ledger of the <c>cee</c> verbs: one SQLite database, <c>&lt;out&gt;/ledger.db</c>, in WAL
 /// mode. Every port call's writes are all-or-nothing: a transition, its record and (for the first) the
 /// record's entry index commit together; a content claim commits before any transition that relies on
-/// it (calls are committed in the order they were made, several to a commit: <see cref="LedgerWriter"/>).
+/// it (calls are committed in the order they were made, many to a commit: <see cref="LedgerWriter"/>).
 /// A process killed at any moment leaves the ledger as of its last commit, and the next run goes on
 /// from there (see docs/adr/0008-sqlite-ledger.md).
 /// <para>
@@ -120,7 +120,16 @@ public sealed class SqliteRoutingLedger : IRoutingLedger, IDisposable
         return _writer.RecordAsync(transition);
     }
 
-    /// <summary>Waits for the queued writes, then closes the database (checkpointing its WAL).</summary>
+    /// <summary>
+    /// Commits every call made so far. The port calls answer once their writes are in the open
+    /// transaction, which commits within <see cref="LedgerWriter.CommitInterval"/>; a verb that must
+    /// know a step is durable before it answers someone (a review decision) flushes.
+    /// </summary>
+    /// <exception cref="OutputWriteException">The commit failed.</exception>
+    public Task FlushAsync() => _writer.FlushAsync();
+
+    /// <summary>Commits what is left, then closes the database (checkpointing its WAL).</summary>
+    /// <exception cref="OutputWriteException">The last commit failed.</exception>
     public void Dispose() => _writer.Dispose();
 
     internal static SqliteConnection Connect(string path, SqliteOpenMode mode)

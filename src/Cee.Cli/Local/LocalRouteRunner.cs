@@ -89,7 +89,7 @@ public static class LocalRouteRunner
             output.PurgeTemporary();
             return true;
         });
-        using var ledger = SqliteRoutingLedger.Open(Path.Combine(output.Root, SqliteRoutingLedger.FileName), output.Faults);
+        var ledger = SqliteRoutingLedger.Open(Path.Combine(output.Root, SqliteRoutingLedger.FileName), output.Faults);
         var claims = new PathOrderedClaims(ledger, drops);
         var ports = new RoutingPorts(
             new FolderDropStore(settings.DropsDirectory, output, settings.Intake),
@@ -103,12 +103,44 @@ public static class LocalRouteRunner
         var workflow = new RoutingWorkflow(ports, settings.Routing);
 
         var results = new LocalDropResult?[drops.Count];
+        string? stopReason = null;
+        try
+        {
+            stopReason = await RouteAllAsync(workflow, claims, drops, results, settings.Parallelism, progress, cancellationToken);
+        }
+        finally
+        {
+            try
+            {
+                // The last commit: the run is not done until it is in (a full disk can refuse even this).
+                ledger.Dispose();
+            }
+            catch (OutputWriteException ex)
+            {
+                stopReason ??= ex.Message;
+            }
+        }
+
+        if (stopReason is null)
+        {
+            output.RemoveEmptyTemporary();
+        }
+
+        var finished = results.OfType<LocalDropResult>().ToList();
+        return new LocalRouteRun(finished, drops.Count - finished.Count, stopReason);
+    }
+
+    // Every drop, in parallel; the reason the run stopped early, or null.
+    private static async Task<string?> RouteAllAsync(
+        RoutingWorkflow workflow, PathOrderedClaims claims, IReadOnlyList<DropReference> drops, LocalDropResult?[] results,
+        int parallelism, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
         var done = 0;
         string? stopReason = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            await Parallel.ForAsync(0, drops.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = stop.Token }, async (i, ct) =>
+            await Parallel.ForAsync(0, drops.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = stop.Token }, async (i, ct) =>
             {
                 try
                 {
@@ -138,13 +170,7 @@ public static class LocalRouteRunner
             // The stop above: the drops never started are counted below.
         }
 
-        if (stopReason is null)
-        {
-            output.RemoveEmptyTemporary();
-        }
-
-        var finished = results.OfType<LocalDropResult>().ToList();
-        return new LocalRouteRun(finished, drops.Count - finished.Count, stopReason);
+        return stopReason;
     }
 
     private static async Task<LocalDropResult> RouteOneAsync(RoutingWorkflow workflow, DropReference drop, CancellationToken cancellationToken)

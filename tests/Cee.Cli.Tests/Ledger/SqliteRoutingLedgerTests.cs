@@ -83,16 +83,19 @@ public sealed class SqliteRoutingLedgerTests : IDisposable
     }
 
     [Fact]
-    public async Task RecordAsync_WriteFailsBeforeCommit_LeavesNeitherRecordNorTransition()
+    public async Task FlushAsync_CommitRefused_LeavesNeitherTheRecordNorItsTransitionAndFailsEveryLaterCall()
     {
         var subject = Subject("2704/entry.xml", "sha-1");
-        using (var ledger = SqliteRoutingLedger.Open(LedgerPath, new DiskFullFaults(OutputWriteKind.LedgerTransition, 2)))
-        {
-            await ledger.RecordAsync(Move(subject, "received", LedgerState.Received, 0), CancellationToken.None);
-            var failure = await Assert.ThrowsAsync<OutputWriteException>(() => ledger.RecordAsync(Move(subject, "validated", LedgerState.Validated, 1), CancellationToken.None));
-            Assert.Contains(DiskFullFaults.Message, failure.Message, StringComparison.Ordinal);
-        }
+        var ledger = SqliteRoutingLedger.Open(LedgerPath, new DiskFullFaults(OutputWriteKind.LedgerTransition, 2));
+        await ledger.RecordAsync(Move(subject, "received", LedgerState.Received, 0), CancellationToken.None);
+        await ledger.FlushAsync();
+        await ledger.RecordAsync(Move(subject, "validated", LedgerState.Validated, 1), CancellationToken.None);
 
+        var failure = await Assert.ThrowsAsync<OutputWriteException>(ledger.FlushAsync);
+        await Assert.ThrowsAsync<OutputWriteException>(() => ledger.RecordAsync(Move(subject, "routed", LedgerState.Routed, 2), CancellationToken.None));
+        Assert.Throws<OutputWriteException>(ledger.Dispose);
+
+        Assert.Contains(DiskFullFaults.Message, failure.Message, StringComparison.Ordinal);
         using var reader = SqliteRoutingLedger.OpenReader(LedgerPath);
         var record = Assert.Single(reader.Find(LedgerFilter.All));
         Assert.Equal(LedgerState.Received, record.State);
@@ -100,15 +103,34 @@ public sealed class SqliteRoutingLedgerTests : IDisposable
     }
 
     [Fact]
-    public async Task ClaimContentAsync_WriteFailsBeforeCommit_LeavesNoClaim()
+    public async Task Dispose_LastCommitRefused_SaysSoAndLeavesNoClaim()
     {
-        using (var ledger = SqliteRoutingLedger.Open(LedgerPath, new DiskFullFaults(OutputWriteKind.LedgerClaim, 1)))
-        {
-            await Assert.ThrowsAsync<OutputWriteException>(() => ledger.ClaimContentAsync(new ContentClaim("abc", "d1", "a", "d1-001", T0), CancellationToken.None));
-        }
+        var ledger = SqliteRoutingLedger.Open(LedgerPath, new DiskFullFaults(OutputWriteKind.LedgerClaim, 1));
+        await ledger.ClaimContentAsync(new ContentClaim("abc", "d1", "a", "d1-001", T0), CancellationToken.None);
+
+        Assert.Throws<OutputWriteException>(ledger.Dispose);
 
         using var reader = SqliteRoutingLedger.OpenReader(LedgerPath);
         Assert.Empty(reader.Claims());
+    }
+
+    [Fact]
+    public async Task RecordAsync_ManyDropsAtOnce_EveryCallIsCommittedInOrderByTheClose()
+    {
+        var subjects = Enumerable.Range(0, 300).Select(i => Subject($"2704/entry-{i:000}.xml", $"sha-{i}")).ToList();
+        using (var ledger = SqliteRoutingLedger.Open(LedgerPath))
+        {
+            await Task.WhenAll(subjects.Select(async s =>
+            {
+                await ledger.RecordAsync(Move(s, "received", LedgerState.Received, 0), CancellationToken.None);
+                await ledger.RecordAsync(Move(s, "validated", LedgerState.Validated, 1), CancellationToken.None);
+            }));
+        }
+
+        using var reader = SqliteRoutingLedger.OpenReader(LedgerPath);
+        var records = reader.Find(LedgerFilter.All);
+        Assert.Equal(300, records.Count);
+        Assert.All(records, r => Assert.Equal(["received", "validated"], reader.TransitionsOf(r.Id).Select(t => t.Step)));
     }
 
     [Fact]
@@ -147,6 +169,7 @@ public sealed class SqliteRoutingLedgerTests : IDisposable
         var subject = Subject("2704/entry.xml", "sha-1");
         using var writer = SqliteRoutingLedger.Open(LedgerPath);
         await writer.RecordAsync(Move(subject, "received", LedgerState.Received, 0), CancellationToken.None);
+        await writer.FlushAsync();
 
         using (var reader = SqliteRoutingLedger.OpenReader(LedgerPath))
         {
@@ -154,6 +177,7 @@ public sealed class SqliteRoutingLedgerTests : IDisposable
         }
 
         await writer.RecordAsync(Move(subject, "validated", LedgerState.Validated, 1), CancellationToken.None);
+        await writer.FlushAsync();
         using var later = SqliteRoutingLedger.OpenReader(LedgerPath);
         Assert.Equal(LedgerState.Validated, Assert.Single(later.Find(LedgerFilter.All)).State);
     }
