@@ -113,7 +113,8 @@ internal sealed class LedgerWriter : IDisposable
 
     public Task<LedgerRecord> RecordAsync(LedgerTransition transition)
     {
-        var transitionJson = ContractJson.Serialize(transition);
+        // The subject is the record's (written with it): the history row keeps the rest of the transition.
+        var transitionJson = ContractJson.Serialize(transition with { Subject = null });
         return Enqueue(OutputWriteKind.LedgerTransition, $"the '{transition.Step}' transition of {transition.RecordId}", () =>
         {
             var current = Find(transition.RecordId);
@@ -282,12 +283,12 @@ internal sealed class LedgerWriter : IDisposable
                     _sinceFirstUncommitted.Restart();
                 }
 
-                // Its own savepoint: an operation that fails for its own reason takes back only its writes.
-                _transaction.Save("op");
+                // No savepoint per operation (two more statements per call, parsed each time, for no gain):
+                // an operation fails for its own reason only before it writes (the transition rules, the
+                // JSON); an SQLite error during its writes fails the whole uncommitted group instead.
                 try
                 {
                     operation.Run();
-                    _transaction.Release("op");
                     _uncommitted.Add(operation);
                     if (operation.ForcesCommit)
                     {
@@ -301,15 +302,13 @@ internal sealed class LedgerWriter : IDisposable
 
                     operation.Complete();
                 }
-                catch (Exception ex) when (!IsOutputFailure(ex))
+                catch (Exception ex) when (!IsOutputFailure(ex) && ex is not SqliteException)
                 {
-                    _transaction.Rollback("op");
-                    _transaction.Release("op");
                     operation.Fault(ex);
                 }
             }
         }
-        catch (Exception ex) when (IsOutputFailure(ex))
+        catch (Exception ex) when (ex is SqliteException or IOException)
         {
             Fail(ex, batch);
         }
