@@ -30,10 +30,13 @@ public sealed class RouteKillTests(GeneratedDrops drops) : IClassFixture<Generat
         var killed = _work.Combine("killed");
         var random = new Random(13);
         var kills = new List<string>();
-        for (var attempt = 0; attempt < 6; attempt++)
+        var landed = 0;
+        // Anywhere from start-up to the end of a run: before the ledger exists, mid-drop, mid-commit.
+        // Each run after a kill has less left to do, so when a run ends before its kill the window shrinks.
+        var window = Math.Max(200, cleanRun.TotalMilliseconds);
+        for (var attempt = 0; attempt < 15 && landed < 5; attempt++)
         {
-            // Anywhere from start-up to the end of a clean run: before the ledger exists, mid-drop, mid-commit.
-            var delay = TimeSpan.FromMilliseconds(random.Next(50, (int)Math.Max(200, cleanRun.TotalMilliseconds)));
+            var delay = TimeSpan.FromMilliseconds(random.Next(50, (int)window));
             using var child = CeeProcess.Start(drops.Route(killed));
             await Task.Delay(delay);
             var wasRunning = !child.HasExited;
@@ -41,13 +44,15 @@ public sealed class RouteKillTests(GeneratedDrops drops) : IClassFixture<Generat
             var (exitCode, _, error) = await child.WaitAsync(Patience);
             kills.Add(string.Create(CultureInfo.InvariantCulture, $"{delay.TotalMilliseconds:0} ms: {(wasRunning ? "killed" : $"had ended ({exitCode})")}"));
             // A run after a kill never fails on what the kill left (a torn ledger once made every later run exit 3).
-            Assert.True(!wasRunning || exitCode != ExitCodes.Internal || error.Length == 0, $"run {attempt} failed before it was killed: {error}");
+            Assert.True(wasRunning || exitCode == ExitCodes.Ok, $"run {attempt} failed before it could be killed: {error}");
+            landed += wasRunning ? 1 : 0;
+            window = wasRunning ? window : Math.Max(200, window * 0.6);
         }
 
         var final = await CeeProcess.RunAsync(Patience, drops.Route(killed));
 
         Assert.True(final.ExitCode == ExitCodes.Ok, $"the run after the kills exited {final.ExitCode}: {final.Error}");
-        Assert.True(kills.Count(k => k.EndsWith("killed", StringComparison.Ordinal)) >= 3, "too few kills landed mid-run: " + string.Join("; ", kills));
+        Assert.True(landed >= 3, "too few kills landed mid-run: " + string.Join("; ", kills));
         Assert.Null(OutputSnapshot.Difference(OutputSnapshot.Take(clean), OutputSnapshot.Take(killed)));
     }
 
