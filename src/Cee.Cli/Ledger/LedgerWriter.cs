@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cee.Cli.Local.Output;
 using Cee.Routing.Ledger;
 using Cee.Routing.Messages;
@@ -8,7 +7,7 @@ namespace Cee.Cli.Ledger;
 
 /// <summary>
 /// The one thread that uses the ledger's connection. Port calls queue an operation and await it; the
-/// thread runs each operation in its own savepoint inside one open transaction and answers at once,
+/// thread runs each operation inside one open transaction and answers at once,
 /// and commits that transaction every <see cref="CommitEvery"/> operations or
 /// <see cref="CommitInterval"/>, whichever comes first (group commit), and when closed. Transaction
 /// boundaries fall only between operations, and commits keep their order, so a crash leaves the ledger
@@ -40,7 +39,7 @@ internal sealed class LedgerWriter : IDisposable
     // A plain queue and a kernel event, not a BlockingCollection: its semaphore spins (sched_yield)
     // before it blocks, and with a commit every few hundred microseconds that spinning cost more CPU
     // than SQLite itself (measured with strace: 1.5 million sched_yield calls for 10,000 drops).
-    private readonly Queue<Operation> _queue = new();
+    private readonly Queue<LedgerOperation> _queue = new();
     private readonly Lock _queueGate = new();
     private readonly AutoResetEvent _queued = new(false);
     private bool _closing;
@@ -48,14 +47,8 @@ internal sealed class LedgerWriter : IDisposable
     private readonly Dictionary<string, LedgerRecord> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentOrder = new();
     private readonly Dictionary<string, LedgerRecord> _pending = new(StringComparer.Ordinal);
-    private readonly SqliteCommand _selectRecord;
-    private readonly SqliteCommand _insertRecord;
-    private readonly SqliteCommand _updateRecord;
-    private readonly SqliteCommand _insertEntry;
-    private readonly SqliteCommand _insertTransition;
-    private readonly SqliteCommand _selectClaim;
-    private readonly SqliteCommand _insertClaim;
-    private readonly List<Operation> _uncommitted = [];
+    private readonly LedgerStatements _statements;
+    private readonly List<LedgerOperation> _uncommitted = [];
     private readonly System.Diagnostics.Stopwatch _sinceFirstUncommitted = new();
     private SqliteTransaction? _transaction;
     private OutputWriteException? _failure;
@@ -64,22 +57,7 @@ internal sealed class LedgerWriter : IDisposable
     {
         _connection = connection;
         _faults = faults;
-        _selectRecord = Prepare("SELECT json FROM records WHERE id = $id;", "$id");
-        _insertRecord = Prepare(
-            "INSERT INTO records (id, state, center, drop_id, source, document_id, source_document_id, updated_at, revision, json) " +
-            "VALUES ($id, $state, $center, $drop, $source, $document, $sourceDocument, $at, 1, $json);",
-            "$id", "$state", "$center", "$drop", "$source", "$document", "$sourceDocument", "$at", "$json");
-        _updateRecord = Prepare(
-            "UPDATE records SET state = $state, center = $center, updated_at = $at, revision = revision + 1, json = $json WHERE id = $id;",
-            "$id", "$state", "$center", "$at", "$json");
-        _insertEntry = Prepare("INSERT OR IGNORE INTO record_entries (entry, record_id) VALUES ($entry, $id);", "$entry", "$id");
-        _insertTransition = Prepare(
-            "INSERT INTO transitions (record_id, step, state, at, json) VALUES ($id, $step, $state, $at, $json);",
-            "$id", "$step", "$state", "$at", "$json");
-        _selectClaim = Prepare("SELECT json FROM content_claims WHERE drop_sha256 = $sha;", "$sha");
-        _insertClaim = Prepare(
-            "INSERT INTO content_claims (drop_sha256, drop_id, record_id, json) VALUES ($sha, $drop, $record, $json);",
-            "$sha", "$drop", "$record", "$json");
+        _statements = new LedgerStatements(connection);
         _thread = new Thread(Run) { IsBackground = true, Name = "cee ledger writer" };
         _thread.Start();
     }
@@ -87,7 +65,7 @@ internal sealed class LedgerWriter : IDisposable
     /// <summary>Commits every call made before it; completes when they are in the ledger (or fails as the commit did).</summary>
     public Task FlushAsync()
     {
-        var operation = new Operation<bool>(OutputWriteKind.LedgerTransition, "the ledger", () => (true, false)) { ForcesCommit = true };
+        var operation = new LedgerOperationOf<bool>(OutputWriteKind.LedgerTransition, "the ledger", () => (true, false)) { ForcesCommit = true };
         return Enqueue(operation);
     }
 
@@ -99,14 +77,12 @@ internal sealed class LedgerWriter : IDisposable
         var json = ContractJson.Serialize(claim);
         return Enqueue(OutputWriteKind.LedgerClaim, $"the content claim of {claim.DropId}", () =>
         {
-            _selectClaim.Parameters[0].Value = claim.DropSha256;
-            if (Run(_selectClaim).ExecuteScalar() is string held)
+            if (_statements.SelectClaim(claim.DropSha256) is { } held)
             {
-                return (ContractJson.Deserialize<ContentClaim>(held), false);
+                return (held, false);
             }
 
-            Bind(_insertClaim, claim.DropSha256, claim.DropId, claim.RecordId, json);
-            Run(_insertClaim).ExecuteNonQuery();
+            _statements.InsertClaim(claim, json);
             return (claim, true);
         });
     }
@@ -125,28 +101,7 @@ internal sealed class LedgerWriter : IDisposable
             }
 
             var record = result.Record;
-            var recordJson = ContractJson.Serialize(record);
-            var at = record.UpdatedAt.ToString("O", CultureInfo.InvariantCulture);
-            var state = record.State.ToString();
-            if (current is null)
-            {
-                Bind(_insertRecord, record.Id, state, record.Center, record.Subject.DropId, record.Subject.Source,
-                    record.Subject.Document?.Id, record.Subject.Document?.SourceDocumentId, at, recordJson);
-                Run(_insertRecord).ExecuteNonQuery();
-                foreach (var entry in record.Subject.Entries.Distinct(StringComparer.Ordinal))
-                {
-                    Bind(_insertEntry, entry, record.Id);
-                    Run(_insertEntry).ExecuteNonQuery();
-                }
-            }
-            else
-            {
-                Bind(_updateRecord, record.Id, state, record.Center, at, recordJson);
-                Run(_updateRecord).ExecuteNonQuery();
-            }
-
-            Bind(_insertTransition, record.Id, transition.Step, transition.State.ToString(), transition.At.ToString("O", CultureInfo.InvariantCulture), transitionJson);
-            Run(_insertTransition).ExecuteNonQuery();
+            _statements.WriteRecord(record, current is null, transition, transitionJson);
             _pending[record.Id] = record;
             return (record, true);
         });
@@ -168,10 +123,7 @@ internal sealed class LedgerWriter : IDisposable
 
         _queued.Set();
         _thread.Join();
-        foreach (var command in new[] { _selectRecord, _insertRecord, _updateRecord, _insertEntry, _insertTransition, _selectClaim, _insertClaim })
-        {
-            command.Dispose();
-        }
+        _statements.Dispose();
 
         _queued.Dispose();
         _connection.Dispose();
@@ -190,9 +142,9 @@ internal sealed class LedgerWriter : IDisposable
         ex as OutputWriteException ?? new OutputWriteException($"could not write {what} to the ledger: {ex.Message}", ex) { Kind = kind };
 
     private Task<T> Enqueue<T>(OutputWriteKind kind, string what, Func<(T Result, bool Changed)> work) =>
-        Enqueue(new Operation<T>(kind, what, work));
+        Enqueue(new LedgerOperationOf<T>(kind, what, work));
 
-    private Task<T> Enqueue<T>(Operation<T> operation)
+    private Task<T> Enqueue<T>(LedgerOperationOf<T> operation)
     {
         var (kind, what) = (operation.Kind, operation.What);
         lock (_queueGate)
@@ -212,7 +164,7 @@ internal sealed class LedgerWriter : IDisposable
 
     private void Run()
     {
-        var batch = new List<Operation>(MaxBatch);
+        var batch = new List<LedgerOperation>(MaxBatch);
         while (true)
         {
             bool closing;
@@ -255,7 +207,7 @@ internal sealed class LedgerWriter : IDisposable
         }
     }
 
-    private void Execute(List<Operation> batch)
+    private void Execute(List<LedgerOperation> batch)
     {
         if (_failure is not null)
         {
@@ -280,6 +232,7 @@ internal sealed class LedgerWriter : IDisposable
                 if (_transaction is null)
                 {
                     _transaction = _connection.BeginTransaction();
+                    _statements.Transaction = _transaction;
                     _sinceFirstUncommitted.Restart();
                 }
 
@@ -347,7 +300,7 @@ internal sealed class LedgerWriter : IDisposable
     }
 
     // Nothing since the last commit is in the ledger; every later call fails the same way.
-    private void Fail(Exception ex, List<Operation> batch)
+    private void Fail(Exception ex, List<LedgerOperation> batch)
     {
         var what = _uncommitted.FirstOrDefault(o => o.Changed) ?? batch.FirstOrDefault();
         _failure = Failed(ex, what?.Kind ?? OutputWriteKind.LedgerTransition, what?.What ?? "the ledger");
@@ -377,8 +330,7 @@ internal sealed class LedgerWriter : IDisposable
             return pending;
         }
 
-        _selectRecord.Parameters[0].Value = recordId;
-        return Run(_selectRecord).ExecuteScalar() is string json ? ContractJson.Deserialize<LedgerRecord>(json) : null;
+        return _statements.SelectRecord(recordId);
     }
 
     private void Remember(LedgerRecord record)
@@ -394,76 +346,6 @@ internal sealed class LedgerWriter : IDisposable
         else
         {
             _recent[record.Id] = record;
-        }
-    }
-
-    private SqliteCommand Run(SqliteCommand command)
-    {
-        command.Transaction = _transaction;
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private abstract class Operation(OutputWriteKind kind, string what)
-    {
-        public OutputWriteKind Kind { get; } = kind;
-
-        public string What { get; } = what;
-
-        public bool Changed { get; protected set; }
-
-        /// <summary>Commit once this has run, before answering it (a flush).</summary>
-        public bool ForcesCommit { get; init; }
-
-        public abstract void Run();
-
-        public abstract void Complete();
-
-        public abstract void Fault(Exception ex);
-    }
-
-    private sealed class Operation<T>(OutputWriteKind kind, string what, Func<(T Result, bool Changed)> work) : Operation(kind, what)
-    {
-        private T? _result;
-        private bool _faulted;
-
-        public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override void Run() => (_result, Changed) = work();
-
-        public override void Complete()
-        {
-            if (!_faulted)
-            {
-                Done.TrySetResult(_result!);
-            }
-        }
-
-        public override void Fault(Exception ex)
-        {
-            _faulted = true;
-            Changed = false;
-            Done.TrySetException(ex);
         }
     }
 }
