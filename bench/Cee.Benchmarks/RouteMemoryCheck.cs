@@ -15,7 +15,7 @@ internal static class RouteMemoryCheck
         foreach (var where in new[] { "tmpfs", "disk" })
         {
             var settings = await RouteBenchmarks.PrepareAsync(RouteBenchmarks.OutputFolder(where));
-            var drops = await LocalRouteRunner.FindDropsAsync(settings.DropsDirectory, settings.OutDirectory, settings.Parallelism, CancellationToken.None);
+            var drops = LocalRouteRunner.FindDrops(settings.DropsDirectory, settings.OutDirectory);
             await RouteOnceAsync(settings, drops);
 
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -41,6 +41,7 @@ internal static class RouteMemoryCheck
             Directory.Delete(settings.OutDirectory, recursive: true);
         }
 
-        return await LocalRouteRunner.RouteAsync(settings, drops, null, CancellationToken.None);
+        using var held = OutFolderLock.TryAcquire(settings.OutDirectory, "bench") ?? throw new InvalidOperationException("the bench output folder is in use");
+        return (await LocalRouteRunner.RouteAsync(settings, drops, held, null, CancellationToken.None)).Results;
     }
 }

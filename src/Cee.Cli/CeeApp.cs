@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Cee.Cli.Commands;
+using Cee.Cli.Ledger;
+using Cee.Cli.Local;
+using Cee.Cli.Local.Output;
 using Cee.Routing.Identifiers;
 
 namespace Cee.Cli;
@@ -17,13 +20,20 @@ public static class CeeApp
         root.Subcommands.Add(SeedCommand.Create(context));
         root.Subcommands.Add(InspectCommand.Create(context));
         root.Subcommands.Add(RouteCommand.Create(context));
+        root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(SamplesCommand.Create(context));
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool outputRedirected, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool outputRedirected, CancellationToken cancellationToken = default) =>
+        RunAsync(args, new CliContext(output, error, outputRedirected), cancellationToken);
+
+    /// <summary>Runs a command line in <paramref name="context"/> (tests pass one with an output fault seam).</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
-        var context = new CliContext(output, error, outputRedirected);
+        ArgumentNullException.ThrowIfNull(context);
+        var output = context.Output;
+        var error = context.Error;
         var root = BuildRootCommand(context);
         var parseResult = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
@@ -45,8 +55,24 @@ public static class CeeApp
         }
         catch (UsageException ex)
         {
-            await error.WriteLineAsync($"cee: {ex.Message}");
+            await error.WriteLineAsync($"cee: {SsnRedaction.Redact(ex.Message)}");
             return ExitCodes.Usage;
+        }
+        catch (OutFolderInUseException ex)
+        {
+            // One line, at once: another run owns the folder; nothing was read or written.
+            await error.WriteLineAsync($"cee: {SsnRedaction.Redact(ex.Message)}");
+            return ExitCodes.Usage;
+        }
+        catch (OutputWriteException ex)
+        {
+            await error.WriteLineAsync($"cee: stopped: {SsnRedaction.Redact(ex.Message)}. Run the same command again once the cause is fixed.");
+            return ExitCodes.Internal;
+        }
+        catch (LedgerFormatException ex)
+        {
+            await error.WriteLineAsync($"cee: {SsnRedaction.Redact(ex.Message)}");
+            return ExitCodes.Internal;
         }
         catch (OperationCanceledException)
         {
@@ -57,7 +83,7 @@ public static class CeeApp
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            await error.WriteLineAsync($"cee: unexpected {ex.GetType().Name}: {ex.Message}");
+            await error.WriteLineAsync($"cee: unexpected {ex.GetType().Name}: {SsnRedaction.Redact(ex.Message)}");
             return ExitCodes.Internal;
         }
     }

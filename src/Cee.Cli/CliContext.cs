@@ -1,3 +1,4 @@
+using Cee.Cli.Local.Output;
 using Spectre.Console;
 
 namespace Cee.Cli;
@@ -30,6 +31,9 @@ public sealed class CliContext
 
     /// <summary>Spectre console over <see cref="Output"/> for human-readable tables.</summary>
     public IAnsiConsole Console { get; }
+
+    /// <summary>The seam tests use to make writes into an output folder fail (a full disk); none in production.</summary>
+    public IOutputFaults OutputFaults { get; init; } = NoOutputFaults.Instance;
 
     /// <summary>Spectre console over <see cref="Error"/>: progress, and tables that must not mix with JSON on standard output.</summary>
     public IAnsiConsole ErrorConsole { get; }

@@ -58,7 +58,7 @@ public class ClassifyCommandTests
     [Fact]
     public async Task Classify_RulesOverride_UsesTheOverrideRow()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"cee-override-{Guid.NewGuid():N}.json");
+        var path = Path.Combine(Path.GetTempPath(), $"cee-override-{TempDirectory.UniqueName()}.json");
         await File.WriteAllTextAsync(path, """
             { "version": "machinery-2027-01", "rules": [
               { "hts": "8470-8473", "center": "CEE010", "provenance": "inferred", "reason": "Machinery Center correction", "effective": "2027-01-01" } ] }
@@ -79,7 +79,7 @@ public class ClassifyCommandTests
     [Fact]
     public async Task Classify_UnusableRulesFile_ExitsTwoNamingTheRow()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"cee-override-{Guid.NewGuid():N}.json");
+        var path = Path.Combine(Path.GetTempPath(), $"cee-override-{TempDirectory.UniqueName()}.json");
         await File.WriteAllTextAsync(path, """
             { "rules": [ { "hts": "8471", "center": "PNDING", "provenance": "inferred", "reason": "x", "effective": "2027-01-01" } ] }
             """);

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Cee.Cli.Ledger;
 using Cee.Cli.Local;
+using Cee.Cli.Local.Output;
+using Cee.Cli.Tests.Support;
 using Cee.Routing.Ledger;
 using Cee.Samples;
 using Cee.Tests;
@@ -80,8 +83,13 @@ public sealed class RouteCommandTests : IDisposable
         var reasons = JsonDocument.Parse(await File.ReadAllTextAsync(quarantined + FolderDropStore.ReasonsSuffix)).RootElement;
         Assert.Equal("entry.check-digit", reasons.GetProperty("reasons")[0].GetProperty("code").GetString());
 
-        Assert.True(new FileInfo(_out.Combine(LocalRouteRunner.LedgerFolder, JsonLinesLedger.FileName)).Length > 0);
-        Assert.DoesNotContain(Directory.GetFiles(_out.Combine(FolderDocumentSink.Folder)), f => f.EndsWith(".partial", StringComparison.Ordinal));
+        using (var ledger = SqliteRoutingLedger.OpenReader(_out.Combine(SqliteRoutingLedger.FileName)))
+        {
+            Assert.Equal(CuratedSamples.Drops.Count(d => d.State == LedgerState.Rejected), ledger.Find(new LedgerFilter(State: LedgerState.Rejected)).Select(r => r.Subject.DropId).Distinct().Count());
+        }
+
+        // Nothing half-written is left: every file was renamed into place, the temporary folder removed.
+        Assert.False(Directory.Exists(_out.Combine(OutputFolder.TemporaryFolder)));
     }
 
     [Fact]
@@ -89,7 +97,7 @@ public sealed class RouteCommandTests : IDisposable
     {
         var first = await CliRun.InvokeAsync(Route(_out.Path, "--json"));
         var messagesAfterFirst = Snapshot(_out.Combine("topics"));
-        var ledgerAfterFirst = await File.ReadAllTextAsync(_out.Combine(LocalRouteRunner.LedgerFolder, JsonLinesLedger.FileName));
+        var ledgerAfterFirst = OutputSnapshot.Take(_out.Path);
 
         var second = await CliRun.InvokeAsync(Route(_out.Path, "--json"));
 
@@ -99,7 +107,7 @@ public sealed class RouteCommandTests : IDisposable
         Assert.Equal(before.Select(s => s is "Routed" or "Duplicate" ? "Duplicate" : s), after);
         Assert.Contains("Routed", before);
         Assert.Equal(messagesAfterFirst, Snapshot(_out.Combine("topics")));
-        Assert.Equal(ledgerAfterFirst, await File.ReadAllTextAsync(_out.Combine(LocalRouteRunner.LedgerFolder, JsonLinesLedger.FileName)));
+        Assert.Null(OutputSnapshot.Difference(ledgerAfterFirst, OutputSnapshot.Take(_out.Path)));
     }
 
     [Fact]

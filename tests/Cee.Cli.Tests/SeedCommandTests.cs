@@ -13,7 +13,7 @@ public sealed class SeedCommandTests : IDisposable
     private const string NowhereLocal = "http://127.0.0.1:9/";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("cee-seed-cli-").FullName;
-    private readonly string _unsetVariable = $"CEE_TEST_UNSET_{Guid.NewGuid():N}";
+    private readonly string _unsetVariable = $"CEE_TEST_UNSET_{TempDirectory.UniqueName()}";
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
@@ -100,7 +100,7 @@ public sealed class SeedCommandTests : IDisposable
     [Fact]
     public async Task Seed_SecretThatIsNotBase64_IsRefusedWithoutEchoingIt()
     {
-        var variable = $"CEE_TEST_SECRET_{Guid.NewGuid():N}";
+        var variable = $"CEE_TEST_SECRET_{TempDirectory.UniqueName()}";
         Environment.SetEnvironmentVariable(variable, "not-a-secret!");
         try
         {

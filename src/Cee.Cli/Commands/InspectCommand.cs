@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Serialization;
+using Cee.Cli.Local;
 using Cee.Cli.Output;
 using Cee.Routing.Documents;
 using Cee.Routing.Drops;
@@ -64,11 +64,18 @@ public static class InspectCommand
         }
 
         manifest ??= new FileInfo(file.FullName + ManifestSuffix) is { Exists: true } beside ? beside : null;
+        var status = RegularFile(file);
+        if (manifest is not null)
+        {
+            RegularFile(manifest);
+        }
+
         var options = IntakeOptions.Default;
         try
         {
-            // The drop's identity as a host would give it: its name and a version of its content.
-            var drop = DropReference.For(file.Name, "sha256:" + await Sha256Async(file, cancellationToken));
+            // The drop's identity as a host would give it: its name and a version (size and time, like an
+            // ETag), taken without reading it: intake hashes the content in the one pass that reads it.
+            var drop = DropReference.For(file.Name, status.Version);
             var metadata = manifest is null
                 ? null
                 : DropMetadata.FromManifestJson(await ReadHeadAsync(manifest, options.MaxManifestBytes + 1, cancellationToken), manifest.Name);
@@ -189,10 +196,15 @@ public static class InspectCommand
             $"{result.Documents.Count} document(s), {result.Lines.Count} HTS line(s), {result.Findings.Count} finding(s)."));
     }
 
-    private static async Task<string> Sha256Async(FileInfo file, CancellationToken cancellationToken)
+    // A file named on the command line may be a link (the user chose it), but what it ends at must be a
+    // regular file: a pipe would wait for a writer forever and a device (/dev/zero) never ends.
+    private static DropFileStatus RegularFile(FileInfo file)
     {
-        await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        var target = file.LinkTarget is null ? file.FullName : file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName;
+        var status = DropFiles.Lstat(target);
+        return status.Kind == DropFileKind.Regular
+            ? status
+            : throw new UsageException($"'{SsnRedaction.Redact(file.FullName)}' is {status.Describe()}, not a regular file: cee inspect reads regular files only.");
     }
 
     /// <summary>At most <paramref name="limit"/> bytes of a file: intake refuses a larger manifest anyway.</summary>

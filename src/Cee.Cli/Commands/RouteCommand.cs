@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Cee.Cli.Ledger;
 using Cee.Cli.Local;
 using Cee.Cli.Output;
 using Cee.Routing.Accounts;
 using Cee.Routing.Centers;
 using Cee.Routing.Drops;
+using Cee.Routing.Identifiers;
 using Cee.Routing.Intake;
 using Cee.Routing.Requests;
 using Cee.Routing.Workflow;
@@ -24,6 +26,9 @@ public static class RouteCommand
     /// <summary>The state reported for a drop whose file could not be read at all (an I/O failure, not bad input).</summary>
     public const string FailedState = "Failed";
 
+    // Where cee before issue 13 kept its ledger.
+    private const string LegacyLedger = "ledger/transitions.jsonl";
+
     // A per-document table stays readable up to about this many rows; beyond it, the summary alone.
     private const int MaxListedDocuments = 100;
 
@@ -35,7 +40,8 @@ public static class RouteCommand
         var folder = new Argument<DirectoryInfo>("dir") { Description = "The folder of drops: DIS packages and bare documents with their <file>.cee.json manifests, e.g. samples/drops." };
         var accounts = new Option<FileInfo?>("--accounts") { Description = "Importer accounts, JSON or CSV: [{ \"importerNumber\", \"center\": CEE001…CEE010 | NOTELG | PNDING, \"trustedTrader\" }]." };
         var requests = new Option<FileInfo?>("--requests") { Description = "CBP requests, JSON or CSV: [{ \"requestId\", \"center\" }]: who issued each CF-28/CF-29." };
-        var output = new Option<DirectoryInfo?>("--out") { Description = $"Where documents, quarantine, topics and the ledger go (default ./{DefaultOut}). The ledger persists: a re-run routes nothing twice." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = $"Where documents, quarantine, topics and the ledger (ledger.db) go (default ./{DefaultOut}). The ledger persists: a re-run, or a run after a crash, routes nothing twice. One run per folder at a time." };
+        var wait = new Option<bool>("--wait") { Description = "When another cee run is writing the same --out, wait for it to finish (by default: refuse at once, exit 2)." };
         var parallel = new Option<int>("--parallel") { Description = "Drops routed at once (default: 4 per processor).", DefaultValueFactory = _ => Environment.ProcessorCount * 4 };
         var failOnReject = new Option<bool>("--fail-on-reject") { Description = "Exit 1 when any drop was rejected (by default a rejected drop is a handled outcome: quarantined with its reasons, exit 0)." };
         var rules = CommonOptions.Rules();
@@ -47,6 +53,7 @@ public static class RouteCommand
         command.Options.Add(output);
         command.Options.Add(parallel);
         command.Options.Add(failOnReject);
+        command.Options.Add(wait);
         command.Options.Add(rules);
         command.Options.Add(json);
         command.SetAction((parseResult, cancellationToken) => ExecuteAsync(
@@ -59,7 +66,8 @@ public static class RouteCommand
                 parseResult.GetValue(parallel),
                 parseResult.GetValue(rules),
                 parseResult.GetValue(json),
-                parseResult.GetValue(failOnReject)),
+                parseResult.GetValue(failOnReject),
+                parseResult.GetValue(wait)),
             cancellationToken));
         return command;
     }
@@ -73,12 +81,19 @@ public static class RouteCommand
             return ExitCodes.Usage;
         }
 
+        using var held = await OutFolderLock.AcquireAsync(settings.OutDirectory, "route", arguments.Wait, context.Error, cancellationToken);
+        if (File.Exists(Path.Combine(settings.OutDirectory, LegacyLedger)))
+        {
+            // Its drops would route again into ledger.db: refuse rather than publish anything twice.
+            throw new UsageException($"'{settings.OutDirectory}' holds the JSON-lines ledger of an older cee ({LegacyLedger}), which this cee does not read; route into a new --out.");
+        }
+
         var clock = Stopwatch.StartNew();
-        var drops = await LocalRouteRunner.FindDropsAsync(settings.DropsDirectory, settings.OutDirectory, settings.Parallelism, cancellationToken);
-        var results = await RouteWithProgressAsync(context, settings, drops, cancellationToken);
+        var drops = LocalRouteRunner.FindDrops(settings.DropsDirectory, settings.OutDirectory);
+        var run = await RouteWithProgressAsync(context, settings, drops, held, cancellationToken);
         clock.Stop();
 
-        var documents = results.SelectMany(ToJson).ToList();
+        var documents = run.Results.SelectMany(ToJson).ToList();
         if (arguments.Json)
         {
             CliJson.Write(context.Output, documents);
@@ -89,9 +104,16 @@ public static class RouteCommand
         }
 
         WriteSummary(arguments.Json ? context.ErrorConsole : context.Console, documents, drops.Count, settings.OutDirectory, clock.Elapsed);
-        foreach (var failed in results.Where(r => r.Failure is not null))
+        foreach (var failed in run.Results.Where(r => r.Failure is not null))
         {
-            await context.Error.WriteLineAsync($"cee: {failed.Drop.Source} could not be read: {failed.Failure}");
+            await context.Error.WriteLineAsync(SsnRedaction.Redact($"cee: {failed.Drop.Source} could not be read: {failed.Failure}"));
+        }
+
+        if (run.StopReason is not null)
+        {
+            await context.Error.WriteLineAsync(SsnRedaction.Redact(string.Create(CultureInfo.InvariantCulture,
+                $"cee: stopped: {run.StopReason}. {run.NotRouted} drop(s) not finished, and the ledger may lack the steps of the last moments before the failure; run the same command again once the cause is fixed: it goes on from the ledger.")));
+            return ExitCodes.Internal;
         }
 
         // Every drop ends handled (routed, waiting for a person, a duplicate, or rejected into quarantine
@@ -135,30 +157,30 @@ public static class RouteCommand
             arguments.Parallel);
     }
 
-    private static async Task<IReadOnlyList<LocalDropResult>> RouteWithProgressAsync(
-        CliContext context, LocalRouteSettings settings, IReadOnlyList<DropReference> drops, CancellationToken cancellationToken)
+    private static async Task<LocalRouteRun> RouteWithProgressAsync(
+        CliContext context, LocalRouteSettings settings, IReadOnlyList<DropReference> drops, OutFolderLock held, CancellationToken cancellationToken)
     {
         // A progress bar only for a person watching a long run: never into a file or a pipe.
         if (drops.Count < ProgressThreshold || context.OutputRedirected || Console.IsErrorRedirected)
         {
-            return await LocalRouteRunner.RouteAsync(settings, drops, null, cancellationToken);
+            return await LocalRouteRunner.RouteAsync(settings, drops, held, null, cancellationToken, context.OutputFaults);
         }
 
-        IReadOnlyList<LocalDropResult> results = [];
+        LocalRouteRun? run = null;
         await context.ErrorConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async progress =>
             {
                 var task = progress.AddTask(string.Create(CultureInfo.InvariantCulture, $"Routing {drops.Count} drops"), maxValue: drops.Count);
-                results = await LocalRouteRunner.RouteAsync(settings, drops, new Progress<int>(done => task.Value = done), cancellationToken);
+                run = await LocalRouteRunner.RouteAsync(settings, drops, held, new Progress<int>(done => task.Value = done), cancellationToken, context.OutputFaults);
                 task.Value = drops.Count;
             });
-        return results;
+        return run!;
     }
 
     private static IEnumerable<RouteDocumentJson> ToJson(LocalDropResult result)
     {
-        var source = result.Drop.Source;
+        var source = SsnRedaction.Redact(result.Drop.Source);
         if (result.Outcome is null)
         {
             yield return new RouteDocumentJson(source, null, FailedState, null, null, [result.Failure ?? "unreadable"]);
@@ -210,8 +232,8 @@ public static class RouteCommand
         console.Write(table);
         var rate = elapsed.TotalSeconds > 0 ? drops / elapsed.TotalSeconds : 0;
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{drops} drop(s), {documents.Count} document(s) in {elapsed.TotalSeconds:0.00} s ({rate:0} drops/s). Output: {output} (documents/, quarantine/, topics/, ledger/)."));
+            $"{drops} drop(s), {documents.Count} document(s) in {elapsed.TotalSeconds:0.00} s ({rate:0} drops/s). Output: {output} (documents/, quarantine/, topics/, {SqliteRoutingLedger.FileName})."));
     }
 
-    private sealed record RouteArguments(DirectoryInfo Folder, FileInfo? Accounts, FileInfo? Requests, DirectoryInfo Out, int Parallel, FileInfo? Rules, bool Json, bool FailOnReject);
+    private sealed record RouteArguments(DirectoryInfo Folder, FileInfo? Accounts, FileInfo? Requests, DirectoryInfo Out, int Parallel, FileInfo? Rules, bool Json, bool FailOnReject, bool Wait);
 }

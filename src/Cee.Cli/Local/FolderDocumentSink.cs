@@ -1,3 +1,4 @@
+using Cee.Cli.Local.Output;
 using Cee.Routing.Documents;
 using Cee.Routing.Intake;
 
@@ -5,21 +6,19 @@ namespace Cee.Cli.Local;
 
 /// <summary>
 /// Stores decoded documents as <c>&lt;out&gt;/documents/&lt;documentId&gt;.&lt;type&gt;</c>. Bytes go to a
-/// <c>.partial</c> file first, renamed only when the reader completes the document, so an abandoned
-/// or interrupted document never looks stored.
+/// temporary file first (<see cref="OutputFolder"/>), renamed into place only when the reader
+/// completes the document, and so before any ledger transition names it: an abandoned or
+/// interrupted document never looks stored.
 /// </summary>
-public sealed class FolderDocumentSink(string outRoot) : IDocumentSink
+public sealed class FolderDocumentSink(OutputFolder output) : IDocumentSink
 {
     public const string Folder = "documents";
-
-    private readonly string _directory = Path.Combine(outRoot, Folder);
 
     public ValueTask<IDocumentTarget> OpenAsync(PendingDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        Directory.CreateDirectory(_directory);
-        var partial = Path.Combine(_directory, document.DocumentId + ".partial");
-        return ValueTask.FromResult<IDocumentTarget>(new Target(_directory, partial));
+        var stream = output.CreateTemporary(OutputWriteKind.Document, out var temporary);
+        return ValueTask.FromResult<IDocumentTarget>(new Target(output, stream, temporary));
     }
 
     /// <summary>The file extension of a detected type; <c>bin</c> for anything else.</summary>
@@ -32,38 +31,38 @@ public sealed class FolderDocumentSink(string outRoot) : IDocumentSink
         _ => "bin",
     };
 
-    private sealed class Target(string directory, string partial) : IDocumentTarget
+    private sealed class Target(OutputFolder output, FileStream stream, string temporary) : IDocumentTarget
     {
-        // Synchronous file handles: documents here are written on the routing thread, and on Linux an
-        // asynchronous handle only moves each small write to the thread pool (measured slower).
-        // Unbuffered too: the reader hands over decoded chunks of up to 48 KiB.
-        private readonly FileStream _stream = new(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1, FileOptions.None);
         private bool _completed;
 
-        public ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
-            _stream.WriteAsync(bytes, cancellationToken);
+        public ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+        {
+            // The reader hands over decoded chunks of up to 48 KiB: one unbuffered synchronous write each.
+            OutputFolder.Guard(OutputWriteKind.Document, temporary, () =>
+            {
+                stream.Write(bytes.Span);
+                return true;
+            });
+            return ValueTask.CompletedTask;
+        }
 
         public async ValueTask<string?> CompleteAsync(DecodedDocument document, CancellationToken cancellationToken)
         {
-            await _stream.DisposeAsync();
-            var name = $"{document.DocumentId}.{ExtensionOf(document.DetectedType)}";
-            File.Move(partial, Path.Combine(directory, name), overwrite: true);
+            await stream.DisposeAsync();
+            var relative = $"{Folder}/{document.DocumentId}.{ExtensionOf(document.DetectedType)}";
+            output.Commit(temporary, relative, OutputWriteKind.Document);
             _completed = true;
-            return $"{Folder}/{name}";
+            return relative;
         }
 
-        public async ValueTask AbandonAsync(Finding reason, CancellationToken cancellationToken)
-        {
-            await _stream.DisposeAsync();
-            File.Delete(partial);
-        }
+        public async ValueTask AbandonAsync(Finding reason, CancellationToken cancellationToken) => await DisposeAsync();
 
         public async ValueTask DisposeAsync()
         {
-            await _stream.DisposeAsync();
+            await stream.DisposeAsync();
             if (!_completed)
             {
-                File.Delete(partial);
+                File.Delete(temporary);
             }
         }
     }

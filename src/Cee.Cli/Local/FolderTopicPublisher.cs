@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cee.Cli.Local.Output;
 using Cee.Routing.Messages;
 using Cee.Routing.Ports;
 
@@ -6,20 +7,26 @@ namespace Cee.Cli.Local;
 
 /// <summary>
 /// Publishes by writing each message to <c>&lt;out&gt;/topics/&lt;topic&gt;/&lt;MessageId&gt;.json</c>: its
-/// Service Bus properties and its exact JSON body. The same MessageId overwrites the same file,
-/// as Service Bus duplicate detection would drop a repeat.
+/// Service Bus properties and its exact JSON body, whole or not at all (<see cref="OutputFolder.WriteAtomically"/>).
+/// The same MessageId replaces the same file, as Service Bus duplicate detection would drop a repeat.
 /// </summary>
-public sealed class FolderTopicPublisher(string topicsDirectory) : ITopicPublisher
+public sealed class FolderTopicPublisher(OutputFolder output) : ITopicPublisher
 {
+    public const string Folder = "topics";
+
     public Task PublishAsync(TopicMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var directory = Path.Combine(topicsDirectory, SafeName(message.Topic));
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, SafeName(message.Properties.MessageId) + ".json");
         // A message is a few KB: one synchronous write is cheaper than an asynchronous one here.
-        File.WriteAllBytes(path, Render(message));
+        output.WriteAtomically(PathOf(message), Render(message), OutputWriteKind.TopicMessage);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Where <paramref name="message"/> is written, relative to the output folder.</summary>
+    public static string PathOf(TopicMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return $"{Folder}/{SafeName(message.Topic)}/{SafeName(message.Properties.MessageId)}.json";
     }
 
     /// <summary>The file's content: <c>{ "topic", "properties", "body" }</c> with the body written byte for byte.</summary>

@@ -1,4 +1,6 @@
-using System.Security.Cryptography;
+using System.IO.Enumeration;
+using Cee.Cli.Ledger;
+using Cee.Cli.Local.Output;
 using Cee.Routing.Drops;
 using Cee.Routing.Htsus;
 using Cee.Routing.Ports;
@@ -8,54 +10,69 @@ namespace Cee.Cli.Local;
 
 /// <summary>
 /// Runs the core <see cref="RoutingWorkflow"/> over every drop in a folder, in-process, with local
-/// ports: documents, quarantine, topics and the ledger under the output folder. The same workflow
-/// the Durable orchestration runs; only the ports differ.
+/// ports: documents, quarantine, topics and the SQLite ledger under the output folder. The same
+/// workflow the Durable orchestration runs; only the ports differ.
+/// <para>
+/// Crash-safe: every file is renamed into place before the ledger transition that names it commits,
+/// and every ledger step is one transaction, so after a kill at any moment the next run ends as an
+/// uninterrupted run would have. A write into the output folder that fails (a full disk) stops the
+/// run: the drops not finished are left for the next run, which resumes from the ledger.
+/// </para>
 /// </summary>
 public static class LocalRouteRunner
 {
-    public const string TopicsFolder = "topics";
-    public const string LedgerFolder = "ledger";
-
     /// <summary>
-    /// Finds the drops under <see cref="LocalRouteSettings.DropsDirectory"/>: every file but sidecar
-    /// manifests (<c>*.cee.json</c>), hidden files and anything inside the output folder, in path order.
+    /// Lists the drops under <paramref name="dropsDirectory"/>: every entry that is not a directory
+    /// (regular files, and links, pipes and devices, which routing rejects unread), but not sidecar
+    /// manifests (<c>*.cee.json</c>), hidden entries or anything inside the output folder, in path
+    /// order. Nothing is opened or read: a drop's version is its size and modification time.
+    /// Symbolic links to directories are not followed.
     /// </summary>
-    public static async Task<IReadOnlyList<DropReference>> FindDropsAsync(string dropsDirectory, string outDirectory, int parallelism, CancellationToken cancellationToken)
+    public static IReadOnlyList<DropReference> FindDrops(string dropsDirectory, string outDirectory)
     {
         var root = Path.GetFullPath(dropsDirectory);
-        var output = Path.GetFullPath(outDirectory) + Path.DirectorySeparatorChar;
-        var files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-            .Where(f => !f.EndsWith(FolderDropStore.ManifestSuffix, StringComparison.OrdinalIgnoreCase))
-            .Where(f => !f.StartsWith(output, StringComparison.Ordinal))
+        var output = Path.GetFullPath(outDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var entries = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(), new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+            IgnoreInaccessible = true,
+        })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+                (!entry.IsDirectory || IsLink(ref entry)) &&
+                !entry.FileName.EndsWith(FolderDropStore.ManifestSuffix, StringComparison.OrdinalIgnoreCase),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) =>
+                !IsLink(ref entry) && !string.Equals(entry.ToFullPath(), output, StringComparison.Ordinal),
+        };
+
+        return [.. entries
+            .Where(f => !f.StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             .Select(f => (Full: f, Relative: Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/')))
             .OrderBy(f => f.Relative, StringComparer.Ordinal)
-            .ToList();
-
-        var drops = new DropReference[files.Count];
-        await Parallel.ForAsync(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
-        {
-            var (full, relative) = files[i];
-            var content = await HashFileAsync(full, ct);
-
-            // The content version covers the manifest too: a corrected manifest is a new version of the drop.
-            var manifest = full + FolderDropStore.ManifestSuffix;
-            var version = File.Exists(manifest) ? $"sha256:{content}+manifest:{await HashFileAsync(manifest, ct)}" : $"sha256:{content}";
-            drops[i] = DropReference.For(relative, version);
-        });
-        return drops;
+            .Select(f => DropReference.For(f.Relative, VersionOf(f.Full)))];
     }
 
     /// <summary>
-    /// Routes <paramref name="drops"/>. Within one run, of several drops with the same content (file and
-    /// manifest) the first by path routes and the others are its duplicates: the firsts go in a first
-    /// wave, the copies after, so which one routes does not depend on thread timing.
+    /// Routes <paramref name="drops"/> into the folder <paramref name="held"/> locks. Of several drops
+    /// with the same content the first by path routes and the others are its duplicates, whatever the
+    /// timing (<see cref="PathOrderedClaims"/>).
     /// </summary>
-    public static async Task<IReadOnlyList<LocalDropResult>> RouteAsync(
-        LocalRouteSettings settings, IReadOnlyList<DropReference> drops, IProgress<int>? progress, CancellationToken cancellationToken)
+    public static async Task<LocalRouteRun> RouteAsync(
+        LocalRouteSettings settings,
+        IReadOnlyList<DropReference> drops,
+        OutFolderLock held,
+        IProgress<int>? progress,
+        CancellationToken cancellationToken,
+        IOutputFaults? faults = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(drops);
-        Directory.CreateDirectory(settings.OutDirectory);
+        ArgumentNullException.ThrowIfNull(held);
+        if (!string.Equals(held.Folder, Path.GetFullPath(settings.OutDirectory), StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The lock held is on {held.Folder}, not on {settings.OutDirectory}.", nameof(held));
+        }
 
         // Local ports write small files synchronously (cheaper than asynchronous handles on Linux), so
         // each drop in flight can hold a pool thread while the file system works: give the pool one
@@ -66,34 +83,94 @@ public static class LocalRouteRunner
             ThreadPool.SetMinThreads(settings.Parallelism, completionPorts);
         }
 
-        await using var ledger = await JsonLinesLedger.OpenAsync(Path.Combine(settings.OutDirectory, LedgerFolder), cancellationToken);
+        var output = new OutputFolder(settings.OutDirectory, faults);
+        OutputFolder.Guard(OutputWriteKind.Document, OutputFolder.TemporaryFolder, () =>
+        {
+            output.PurgeTemporary();
+            return true;
+        });
+        var ledger = SqliteRoutingLedger.Open(Path.Combine(output.Root, SqliteRoutingLedger.FileName), output.Faults);
+        var claims = new PathOrderedClaims(ledger, drops);
         var ports = new RoutingPorts(
-            new FolderDropStore(settings.DropsDirectory, settings.OutDirectory, settings.Intake),
+            new FolderDropStore(settings.DropsDirectory, output, settings.Intake),
             new InMemoryImporterAccountDirectory(settings.Accounts),
             new InMemoryCbpRequestDirectory(settings.Requests),
             new RuleTableClassifier(settings.Rules),
-            new FolderTopicPublisher(Path.Combine(settings.OutDirectory, TopicsFolder)),
-            ledger,
+            new FolderTopicPublisher(output),
+            claims,
             new NoReviewerGateway(),
             new SystemWorkflowClock(TimeProvider.System));
         var workflow = new RoutingWorkflow(ports, settings.Routing);
 
-        var results = new LocalDropResult[drops.Count];
-        var done = 0;
-        var firsts = new HashSet<string>(StringComparer.Ordinal);
-        var waves = drops.Select((d, i) => (Drop: d, Index: i))
-            .GroupBy(x => firsts.Add(x.Drop.ContentVersion) ? 0 : 1)
-            .OrderBy(g => g.Key);
-        foreach (var wave in waves)
+        var results = new LocalDropResult?[drops.Count];
+        string? stopReason = null;
+        try
         {
-            await Parallel.ForEachAsync(wave, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken }, async (item, ct) =>
+            stopReason = await RouteAllAsync(workflow, claims, drops, results, settings.Parallelism, progress, cancellationToken);
+        }
+        finally
+        {
+            try
             {
-                results[item.Index] = await RouteOneAsync(workflow, item.Drop, ct);
-                progress?.Report(Interlocked.Increment(ref done));
-            });
+                // The last commit: the run is not done until it is in (a full disk can refuse even this).
+                ledger.Dispose();
+            }
+            catch (OutputWriteException ex)
+            {
+                stopReason ??= ex.Message;
+            }
         }
 
-        return results;
+        if (stopReason is null)
+        {
+            output.RemoveEmptyTemporary();
+        }
+
+        var finished = results.OfType<LocalDropResult>().ToList();
+        return new LocalRouteRun(finished, drops.Count - finished.Count, stopReason);
+    }
+
+    // Every drop, in parallel; the reason the run stopped early, or null.
+    private static async Task<string?> RouteAllAsync(
+        RoutingWorkflow workflow, PathOrderedClaims claims, IReadOnlyList<DropReference> drops, LocalDropResult?[] results,
+        int parallelism, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        string? stopReason = null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            await Parallel.ForAsync(0, drops.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = stop.Token }, async (i, ct) =>
+            {
+                try
+                {
+                    results[i] = await RouteOneAsync(workflow, drops[i], ct);
+                    progress?.Report(Interlocked.Increment(ref done));
+                }
+                catch (OutputWriteException ex)
+                {
+                    // Not the drop's fault, and every later write would most likely fail the same way:
+                    // stop claiming and routing; what is not finished is for the next run.
+                    Interlocked.CompareExchange(ref stopReason, ex.Message, null);
+                    claims.Stop();
+                    await stop.CancelAsync();
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    // Stopped by another drop's failed write.
+                }
+                finally
+                {
+                    claims.Pass(i);
+                }
+            });
+        }
+        catch (OperationCanceledException) when (stopReason is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // The stop above: the drops never started are counted below.
+        }
+
+        return stopReason;
     }
 
     private static async Task<LocalDropResult> RouteOneAsync(RoutingWorkflow workflow, DropReference drop, CancellationToken cancellationToken)
@@ -102,9 +179,13 @@ public static class LocalRouteRunner
         {
             return new LocalDropResult(drop, await workflow.RunAsync(drop, cancellationToken), null);
         }
+        catch (OutputWriteException)
+        {
+            throw;
+        }
         catch (IOException ex)
         {
-            // A file that vanished or cannot be read mid-run: report it and go on with the others.
+            // A drop that vanished or cannot be read mid-run: report it and go on with the others.
             return new LocalDropResult(drop, null, ex.Message);
         }
         catch (UnauthorizedAccessException ex)
@@ -113,9 +194,14 @@ public static class LocalRouteRunner
         }
     }
 
-    private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
+    // A drop's version, like a blob's ETag: what lstat says (kind, size, modification time) of the
+    // file and of its manifest. Taken without opening either.
+    private static string VersionOf(string path)
     {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        var version = DropFiles.Lstat(path).Version;
+        var manifest = DropFiles.Lstat(path + FolderDropStore.ManifestSuffix);
+        return manifest.Kind == DropFileKind.Missing ? version : $"{version}+manifest:{manifest.Version}";
     }
+
+    private static bool IsLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
 }

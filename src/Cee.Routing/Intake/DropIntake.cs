@@ -71,6 +71,21 @@ public static class DropIntake
     }
 
     /// <summary>
+    /// The result for a drop the host refused to read (a link, a pipe, a device, a file over the
+    /// package limit: facts a host knows before opening it): rejected with <paramref name="reason"/>,
+    /// no document, and no content hash (empty: nothing was read, so there is nothing to claim).
+    /// </summary>
+    public static IntakeResult Refuse(DropReference drop, Finding reason)
+    {
+        ArgumentNullException.ThrowIfNull(drop);
+        ArgumentNullException.ThrowIfNull(reason);
+        var finding = reason with { Severity = FindingSeverity.Error, Message = SsnRedaction.Redact(reason.Message) };
+        return new IntakeResult(
+            drop.DropId, SsnRedaction.Redact(drop.Source), DropKind.Document, string.Empty, IntakeVerdict.Reject, [finding],
+            null, null, [], [], null, [], []);
+    }
+
+    /// <summary>
     /// A bare document's drop is the file and what its manifest says: the same scan sent for another
     /// entry or importer is a new submission, not a duplicate. Its content hash therefore covers the
     /// file's hash and the manifest's facts as intake normalized them (so a sidecar and blob metadata

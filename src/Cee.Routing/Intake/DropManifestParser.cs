@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Unicode;
 using System.Text.Json;
 using Cee.Routing.Identifiers;
 
@@ -56,6 +57,12 @@ internal static class DropManifestParser
             return null;
         }
 
+        if (!Utf8.IsValid(json.Span))
+        {
+            findings.Add(NotText(name, "not valid UTF-8"));
+            return null;
+        }
+
         JsonDocument document;
         try
         {
@@ -75,28 +82,42 @@ internal static class DropManifestParser
                 return null;
             }
 
-            var builder = new Builder();
-            foreach (var property in document.RootElement.EnumerateObject())
+            try
             {
-                var key = KnownKey(property.Name);
-                if (key is null)
-                {
-                    findings.Add(new Finding(FindingCodes.ManifestUnknownKey, FindingSeverity.Warning,
-                        SsnRedaction.Redact($"the manifest key '{property.Name}' is not one intake knows ({string.Join(", ", Keys)}); it was ignored"),
-                        property.Name));
-                    continue;
-                }
+                return ReadObject(document.RootElement, findings);
+            }
+            catch (InvalidOperationException)
+            {
+                // GetString and Name refuse a string that escapes a lone surrogate (\ud800): it is no text.
+                findings.Add(NotText(name, "holding a string with a lone surrogate escape (such as \\ud800), which is not text"));
+                return null;
+            }
+        }
+    }
 
-                if (property.Value.ValueKind == JsonValueKind.Null)
-                {
-                    continue;
-                }
-
-                ReadJsonValue(builder, key, property.Value, findings);
+    private static DropManifest ReadObject(JsonElement root, List<Finding> findings)
+    {
+        var builder = new Builder();
+        foreach (var property in root.EnumerateObject())
+        {
+            var key = KnownKey(property.Name);
+            if (key is null)
+            {
+                findings.Add(new Finding(FindingCodes.ManifestUnknownKey, FindingSeverity.Warning,
+                    SsnRedaction.Redact($"the manifest key '{property.Name}' is not one intake knows ({string.Join(", ", Keys)}); it was ignored"),
+                    SsnRedaction.Redact(property.Name)));
+                continue;
             }
 
-            return builder.Build();
+            if (property.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            ReadJsonValue(builder, key, property.Value, findings);
         }
+
+        return builder.Build();
     }
 
     private static void ReadJsonValue(Builder builder, string key, JsonElement value, List<Finding> findings)
@@ -220,6 +241,11 @@ internal static class DropManifestParser
         FindingCodes.ManifestMalformed,
         FindingSeverity.Warning,
         SsnRedaction.Redact($"the manifest {name} is {why}; the document is kept and treated as having no manifest"));
+
+    private static Finding NotText(string name, string why) => new(
+        FindingCodes.ManifestEncoding,
+        FindingSeverity.Error,
+        SsnRedaction.Redact($"the manifest {name} is {why}; its facts cannot be read as the port wrote them, so the drop is rejected"));
 
     private static Finding Invalid(string path, string why) =>
         new(FindingCodes.ManifestInvalidValue, FindingSeverity.Warning, $"the manifest's {path} {why}; it was ignored", path);

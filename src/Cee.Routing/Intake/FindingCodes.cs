@@ -106,7 +106,18 @@ public static class FindingCodes
     /// <summary>Error: a bare document is larger than <c>MaxDocumentBytes</c>.</summary>
     public const string BareDocumentTooLarge = "document.too-large";
 
+    // ---- The drop as a file, before it is read (hosts that can tell, e.g. cee route). ----
+
+    /// <summary>Error: the drop (or its manifest) is not a regular file: a symbolic link (never followed), a pipe, a device or a socket. Not read.</summary>
+    public const string DropNotRegularFile = "drop.not-regular-file";
+
+    /// <summary>Error: the drop is larger than the package limit (its size known before reading). Not read.</summary>
+    public const string DropTooLarge = "drop.too-large";
+
     // ---- The manifest of a bare document. ----
+
+    /// <summary>Error: the sidecar manifest is not valid UTF-8, or a string in it escapes a lone surrogate: the drop is rejected, since its facts cannot be read as written.</summary>
+    public const string ManifestEncoding = "manifest.encoding";
 
     /// <summary>Warning: the sidecar manifest is not a JSON object; the document is kept and treated as having no manifest.</summary>
     public const string ManifestMalformed = "manifest.malformed";

@@ -93,7 +93,7 @@ internal sealed class IntakeAssembler
             var declared = FileSignatures.NormalizeDeclared(header.FileExtensionType) ?? FileSignatures.ExtensionOf(header.CompleteFileName);
             CheckDisTypes(document, decoded);
             _documents.Add(new IntakeDocument(
-                decoded.DocumentId, header.DocumentId, header.DocumentLabel, kind, header.CompleteFileName, declared,
+                decoded.DocumentId, Masked(header.DocumentId), Masked(header.DocumentLabel), kind, Masked(header.CompleteFileName), declared,
                 decoded.DetectedType, decoded.Size, decoded.Sha256, document.Location));
         }
 
@@ -165,7 +165,7 @@ internal sealed class IntakeAssembler
 
     private IntakeResult Result(DropKind kind, string contentSha256, string? port, string? filer, string? requestId) => new(
         _drop.DropId,
-        _drop.Source,
+        SsnRedaction.Redact(_drop.Source),
         kind,
         contentSha256,
         Findings.Verdict,
@@ -387,7 +387,10 @@ internal sealed class IntakeAssembler
     private static (string? Id, DocumentKind? Kind) Request(DisCbpRequest? request) =>
         (RealRequestId(request?.RequestId), RequestKind(request?.RequestType));
 
-    /// <summary>The request id, or null for none, <c>UNSOLICITED</c> or <c>UNKNOWN</c>.</summary>
+    /// <summary>
+    /// The request id, or null for none, <c>UNSOLICITED</c> or <c>UNKNOWN</c>. Free text from the
+    /// filer: SSN-like digits in it are masked before it goes anywhere (ledger, messages, inspect).
+    /// </summary>
     private static string? RealRequestId(string? text)
     {
         var id = text?.Trim();
@@ -395,8 +398,11 @@ internal sealed class IntakeAssembler
             || id.Equals("UNSOLICITED", StringComparison.OrdinalIgnoreCase)
             || id.Equals("UNKNOWN", StringComparison.OrdinalIgnoreCase)
             ? null
-            : id;
+            : SsnRedaction.Redact(id);
     }
+
+    /// <summary>A free-text field as it may be stored and shown: SSN-like digits masked, as importer numbers are.</summary>
+    private static string? Masked(string? text) => text is null ? null : SsnRedaction.Redact(text);
 
     /// <summary>CF-28 or CF-29 from a CBPRequestType however it is written (<c>CF28</c>, <c>CF-28</c>, <c>CBP Form 28</c>, <c>RFI</c>…).</summary>
     private static DocumentKind? RequestKind(string? type)

@@ -12,7 +12,7 @@ namespace Cee.Routing.Workflow;
 
 /// <summary>
 /// The routing of one drop, from intake to its Center's topic, over the ports only:
-/// intake → (reject: record, quarantine, stop) → claim the content (held by another drop:
+/// intake → (reject: quarantine, record, stop) → claim the content (held by another drop:
 /// duplicate, stop) → resolve the importers' accounts and the request
 /// issuer, classify the HTSUS lines → decide → (review: triage topic, wait for a person or the
 /// deadline) → publish on the Center's topic → record Routed.
@@ -68,9 +68,11 @@ public sealed class RoutingWorkflow
                 errors.Add(new Finding("drop.no-documents", FindingSeverity.Error, "the drop holds no readable document"));
             }
 
+            // Quarantined first: a Rejected record proves its drop and reasons are kept. A crash between
+            // the two leaves the drop Received, and the next run quarantines it again (idempotently).
+            await _ports.Drops.QuarantineAsync(drop, errors, cancellationToken);
             var reason = "rejected: " + string.Join("; ", errors.Select(f => $"[{f.Code}] {f.Message}"));
             var rejected = await RecordAllAsync(run, "rejected", LedgerState.Rejected, reason, cancellationToken);
-            await _ports.Drops.QuarantineAsync(drop, errors, cancellationToken);
             return Outcome(intake, rejected);
         }
 

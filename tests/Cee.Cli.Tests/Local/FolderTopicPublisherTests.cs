@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cee.Cli.Local;
+using Cee.Cli.Local.Output;
 using Cee.Routing.Messages;
 
 namespace Cee.Cli.Tests.Local;
@@ -16,12 +17,12 @@ public class FolderTopicPublisherTests
     public async Task PublishAsync_Message_WritesPropertiesAndExactBody()
     {
         using var dir = new TempDirectory();
-        var publisher = new FolderTopicPublisher(dir.Path);
+        var publisher = new FolderTopicPublisher(new OutputFolder(dir.Path));
         const string body = """{"schema":"cee.routed-document","center":"CEE007","label":"Invoice & Packing List"}""";
 
         await publisher.PublishAsync(Message(body), CancellationToken.None);
 
-        var path = dir.Combine("cee007", "d0123-001.json");
+        var path = dir.Combine(FolderTopicPublisher.Folder, "cee007", "d0123-001.json");
         using var file = JsonDocument.Parse(await File.ReadAllTextAsync(path));
         var root = file.RootElement;
         Assert.Equal("cee007", root.GetProperty("topic").GetString());
@@ -36,12 +37,12 @@ public class FolderTopicPublisherTests
     public async Task PublishAsync_SameMessageIdTwice_KeepsOneFile()
     {
         using var dir = new TempDirectory();
-        var publisher = new FolderTopicPublisher(dir.Path);
+        var publisher = new FolderTopicPublisher(new OutputFolder(dir.Path));
 
         await publisher.PublishAsync(Message("""{"n":1}"""), CancellationToken.None);
         await publisher.PublishAsync(Message("""{"n":2}"""), CancellationToken.None);
 
-        Assert.Single(Directory.GetFiles(dir.Combine("cee007")));
+        Assert.Single(Directory.GetFiles(dir.Combine(FolderTopicPublisher.Folder, "cee007")));
     }
 
     [Fact]
@@ -49,6 +50,6 @@ public class FolderTopicPublisherTests
     {
         using var dir = new TempDirectory();
 
-        await Assert.ThrowsAnyAsync<JsonException>(() => new FolderTopicPublisher(dir.Path).PublishAsync(Message("not json"), CancellationToken.None));
+        await Assert.ThrowsAnyAsync<JsonException>(() => new FolderTopicPublisher(new OutputFolder(dir.Path)).PublishAsync(Message("not json"), CancellationToken.None));
     }
 }

@@ -179,9 +179,53 @@ public class BareDocumentIntakeTests
         Assert.Equal("***-**-1120", Assert.Single(result.Importers).Masked);
         Assert.Equal("***-**-1120.pdf", Assert.Single(result.Documents).FileName);
 
-        // Source is the blob's own name, the drop's identity as the host gave it: intake cannot rename it.
-        Assert.DoesNotContain("078-05-1120", JsonSerializer.Serialize(result with { Source = "x" }), StringComparison.Ordinal);
+        // The source is shown masked too (the host keeps the real name in its DropReference, to read the drop by).
+        Assert.Equal("port-drops/2704/***-**-1120.pdf", result.Source);
+        Assert.DoesNotContain("078-05-1120", JsonSerializer.Serialize(result), StringComparison.Ordinal);
         Assert.DoesNotContain("078-05-1120", JsonSerializer.Serialize(sink.Targets.Select(t => t.Pending)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xC3, 0x28 })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    [InlineData(new byte[] { 0xFF })]
+    public async Task ReadAsync_ManifestNotValidUtf8_RejectsWithAnEncodingFinding(byte[] bad)
+    {
+        // A lead byte without its continuation, a surrogate encoded as UTF-8 (CESU-8), a byte UTF-8 never uses.
+        byte[] json = [.. Encoding.UTF8.GetBytes("{ \"port\": \"2704\", \"documentLabel\": \"Invoice "), .. bad, .. Encoding.UTF8.GetBytes("\" }")];
+
+        var (result, _) = await Intakes.ReadAsync(SampleDocuments.Pdf(), Source, DropMetadata.FromManifestJson(json, "scan.pdf.cee.json"));
+
+        Assert.Equal(IntakeVerdict.Reject, result.Verdict);
+        var finding = Assert.Single(result.Errors);
+        Assert.Equal(FindingCodes.ManifestEncoding, finding.Code);
+        Assert.Contains("not valid UTF-8", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ \"documentLabel\": \"Invoice \\ud800\" }")]
+    [InlineData("{ \"entryNumbers\": [ \"\\udc00002-6110316-2\" ] }")]
+    [InlineData("{ \"\\ud83d\": \"2704\" }")]
+    public async Task ReadAsync_ManifestEscapesALoneSurrogate_RejectsWithAnEncodingFinding(string json)
+    {
+        var (result, _) = await Intakes.ReadAsync(SampleDocuments.Pdf(), Source, Intakes.Manifest(json));
+
+        Assert.Equal(IntakeVerdict.Reject, result.Verdict);
+        Assert.Equal(FindingCodes.ManifestEncoding, Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public void Refuse_DropTheHostWouldNotRead_IsRejectedWithTheReasonAndNothingRead()
+    {
+        var drop = DropReference.For("2704/078-05-1120.pdf", "symboliclink:12:0");
+
+        var result = DropIntake.Refuse(drop, new Finding(FindingCodes.DropNotRegularFile, FindingSeverity.Warning, "a symbolic link"));
+
+        Assert.Equal(IntakeVerdict.Reject, result.Verdict);
+        Assert.Equal((FindingCodes.DropNotRegularFile, FindingSeverity.Error), (Assert.Single(result.Errors).Code, result.Findings[0].Severity));
+        Assert.Empty(result.Documents);
+        Assert.Empty(result.ContentSha256);
+        Assert.Equal("2704/***-**-1120.pdf", result.Source);
     }
 
     [Fact]

@@ -295,6 +295,38 @@ public class DisIntakeTests
         Assert.Equal(IntakeVerdict.Accept, result.Verdict);
     }
 
+    [Theory]
+    [InlineData("078-05-1120")]
+    [InlineData("078051120")]
+    [InlineData("REQ 078 05 1120")]
+    public async Task ReadAsync_SsnLikeCbpRequestIdAndDocumentId_AreMaskedInTheResult(string ssnLike)
+    {
+        var xml = DisPackageBuilder.EntrySummary()
+            .WithDocument(SampleDocuments.Pdf(), configure: d => d.DocumentId = "INV " + ssnLike)
+            .WithRequest(ssnLike, "CF28")
+            .ToBytes();
+
+        var (result, _) = await Intakes.ReadAsync(xml);
+
+        Assert.StartsWith(ssnLike.StartsWith("REQ", StringComparison.Ordinal) ? "REQ ***" : "***", result.CbpRequestId, StringComparison.Ordinal);
+        Assert.EndsWith("1120", result.CbpRequestId, StringComparison.Ordinal);
+        var serialized = JsonSerializer.Serialize(result);
+        Assert.DoesNotContain("078-05-1120", serialized, StringComparison.Ordinal);
+        Assert.DoesNotContain("078051120", serialized, StringComparison.Ordinal);
+        Assert.DoesNotContain("078 05 1120", serialized, StringComparison.Ordinal);
+        Assert.Equal(SsnRedaction.Redact("INV " + ssnLike), Assert.Single(result.Documents).SourceDocumentId);
+    }
+
+    [Fact]
+    public async Task ReadAsync_RealRequestId_IsKeptAsWritten()
+    {
+        var xml = DisPackageBuilder.TwoDocumentSample().WithRequest("CF28-2704-0001187", "CF28").ToBytes();
+
+        var (result, _) = await Intakes.ReadAsync(xml);
+
+        Assert.Equal("CF28-2704-0001187", result.CbpRequestId);
+    }
+
     [Fact]
     public async Task ReadAsync_RequestTypeWithoutARequestId_WarnsAndKindsComeFromLabels()
     {

@@ -41,6 +41,37 @@ public class RoutingWorkflowTests
     }
 
     [Fact]
+    public async Task RunAsync_RejectedDrop_QuarantinesBeforeRecordingRejected()
+    {
+        var finding = new Finding("entry.check-digit", FindingSeverity.Error, "entry 002-6110316-3: check digit is 3; the number computes 2");
+        var harness = new WorkflowHarness().WithDrop(TestDrops.Package(Drop, IntakeVerdict.Reject, findings: [finding]));
+        var statesWhenQuarantined = new List<LedgerState>();
+        harness.Drops.Setup(d => d.QuarantineAsync(It.IsAny<DropReference>(), It.IsAny<IReadOnlyList<Finding>>(), It.IsAny<CancellationToken>()))
+            .Callback(() => statesWhenQuarantined.AddRange(harness.Ledger.Records.Values.Select(r => r.State)))
+            .Returns(Task.CompletedTask);
+
+        var outcome = await harness.RunAsync(Drop);
+
+        // A Rejected record proves its drop and reasons are kept: the quarantine is in place first.
+        Assert.NotEmpty(statesWhenQuarantined);
+        Assert.All(statesWhenQuarantined, s => Assert.Equal(LedgerState.Received, s));
+        Assert.All(outcome.Documents, d => Assert.Equal(LedgerState.Rejected, d.State));
+    }
+
+    [Fact]
+    public async Task RunAsync_QuarantineFails_LeavesTheDropReceivedForTheNextRun()
+    {
+        var finding = new Finding("entry.check-digit", FindingSeverity.Error, "entry 002-6110316-3: check digit is 3; the number computes 2");
+        var harness = new WorkflowHarness().WithDrop(TestDrops.Package(Drop, IntakeVerdict.Reject, findings: [finding]));
+        harness.Drops.Setup(d => d.QuarantineAsync(It.IsAny<DropReference>(), It.IsAny<IReadOnlyList<Finding>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new IOException("No space left on device"));
+
+        await Assert.ThrowsAsync<IOException>(() => harness.RunAsync(Drop));
+
+        Assert.All(harness.Ledger.Records.Values, r => Assert.Equal(LedgerState.Received, r.State));
+    }
+
+    [Fact]
     public async Task RunAsync_AcceptedDropWithoutDocuments_IsRejectedNotLost()
     {
         var intake = TestDrops.Package(Drop, kinds: []);
