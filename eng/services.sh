@@ -104,10 +104,10 @@ _npm_ci() {
   fi
 }
 
-# Waits (at most 30 s) for a line of the log that the sed expression turns into an endpoint; prints it.
+# Waits (at most 120 s: a loaded machine starts node slowly) for a line of the log that the sed expression turns into an endpoint; prints it.
 _wait_for_endpoint() {
   local log="$1" pid="$2" expression="$3" endpoint="" waited=0
-  while [ "$waited" -lt 300 ]; do
+  while [ "$waited" -lt 1200 ]; do
     endpoint="$(sed -n "$expression" "$log" | head -n 1)"
     [ -n "$endpoint" ] && break
     kill -0 "$pid" 2>/dev/null || break
