@@ -38,7 +38,7 @@ public sealed class DropIntakeTrigger(BlobServiceClient blobs, DropScheduler sch
             return new DropTriggerResult(DropTriggerOutcome.BlobGone, null);
         }
 
-        var drop = DropReference.For(StorageLayout.DropSource(port, name), StorageLayout.ContentVersion(properties.ContentHash, properties.ETag));
+        var drop = DropReference.For(StorageLayout.DropSource(port, name), StorageLayout.ContentVersion(properties.ETag));
         return await scheduler.ScheduleAsync(durable, drop, cancellationToken);
     }
 
@@ -58,8 +58,8 @@ public sealed class DropIntakeTrigger(BlobServiceClient blobs, DropScheduler sch
         var drop = DropReference.For(
             StorageLayout.DropSource(port, documentName),
             StorageLayout.WithManifest(
-                StorageLayout.ContentVersion(document.ContentHash, document.ETag),
-                StorageLayout.ContentVersion(manifestProperties.ContentHash, manifestProperties.ETag)));
+                StorageLayout.ContentVersion(document.ETag),
+                StorageLayout.ContentVersion(manifestProperties.ETag)));
         logger.LogInformation(
             "Sidecar manifest {Port}/{Name} arrived after its document: routing {Source} again with it as {DropId}", port, name, drop.Source, drop.DropId);
         return await scheduler.ScheduleAsync(durable, drop, cancellationToken);

@@ -32,26 +32,27 @@ public sealed class DurableRoutingPorts :
     public const string ReviewDecisionEvent = "ReviewDecision";
 
     private readonly TaskOrchestrationContext _context;
+    private readonly TaskOptions _retry;
 
-    private DurableRoutingPorts(TaskOrchestrationContext context) => _context = context;
+    private DurableRoutingPorts(TaskOrchestrationContext context, TaskOptions retry)
+    {
+        _context = context;
+        _retry = retry;
+    }
 
     /// <summary>
-    /// Every activity retries transient failures: 6 attempts, 5 s doubling to at most 2 min, within
-    /// 30 min. The activities are idempotent (deterministic ids, named ledger steps, MessageId
-    /// duplicate detection), so a retry after a half-done attempt is safe.
+    /// By default every activity retries transient failures: 6 attempts, 5 s doubling to at most 2 min,
+    /// within 30 min (<see cref="ActivityRetry"/>; the <c>ActivityRetry</c> settings change it). The
+    /// activities are idempotent (deterministic ids, named ledger steps, MessageId duplicate
+    /// detection), so a retry after a half-done attempt is safe.
     /// </summary>
-    public static TaskOptions Retry { get; } = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 6,
-        firstRetryInterval: TimeSpan.FromSeconds(5),
-        backoffCoefficient: 2.0,
-        maxRetryInterval: TimeSpan.FromMinutes(2),
-        retryTimeout: TimeSpan.FromMinutes(30)));
+    public static TaskOptions Retry { get; } = new ActivityRetry().ToTaskOptions();
 
-    /// <summary>The ports of one orchestration run.</summary>
-    public static RoutingPorts Create(TaskOrchestrationContext context)
+    /// <summary>The ports of one orchestration run, its activities retried by <paramref name="retry"/> (null: <see cref="Retry"/>).</summary>
+    public static RoutingPorts Create(TaskOrchestrationContext context, TaskOptions? retry = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ports = new DurableRoutingPorts(context);
+        var ports = new DurableRoutingPorts(context, retry ?? Retry);
         return new RoutingPorts(ports, ports, ports, ports, ports, ports, ports, ports);
     }
 
@@ -114,5 +115,5 @@ public sealed class DurableRoutingPorts :
     // A hand-raised event may carry no decision at all; the workflow treats it like any invalid one.
     private static ReviewWaitResult Decided(ReviewDecision? decision) => new(ReviewWaitOutcome.Decided, decision);
 
-    private Task<T> Call<T>(string activity, object input) => _context.CallActivityAsync<T>(activity, input, Retry);
+    private Task<T> Call<T>(string activity, object input) => _context.CallActivityAsync<T>(activity, input, _retry);
 }

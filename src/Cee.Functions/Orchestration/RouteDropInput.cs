@@ -5,9 +5,13 @@ using Cee.Routing.Workflow;
 namespace Cee.Functions.Orchestration;
 
 /// <summary>
-/// The routing orchestration's input. The options travel with the drop, so a settings change never
-/// alters a running orchestration on replay.
+/// The routing orchestration's input. The options and the retry policy travel with the drop, so a
+/// settings change never alters a running orchestration on replay.
 /// </summary>
+/// <param name="Retry">The activities' retry policy; null (an input written before it existed) for the defaults.</param>
+/// <param name="Redrive">0 for a run the trigger started; n for the reconciler's n-th re-drive of the drop.</param>
 public sealed record RouteDropInput(
     [property: JsonPropertyName("drop")] DropReference Drop,
-    [property: JsonPropertyName("options")] RoutingWorkflowOptions Options);
+    [property: JsonPropertyName("options")] RoutingWorkflowOptions Options,
+    [property: JsonPropertyName("retry")] ActivityRetry? Retry = null,
+    [property: JsonPropertyName("redrive")] int Redrive = 0);

@@ -35,7 +35,7 @@ public sealed class BlobDropStore(
             return UnreadDrop.Missing(drop);
         }
 
-        if (!StorageLayout.IsVersionOf(drop.ContentVersion, properties.ContentHash, properties.ETag))
+        if (!StorageLayout.IsVersionOf(drop.ContentVersion, properties.ETag))
         {
             logger.LogWarning("Drop {DropId} ({Source}) was replaced before it could be read; its new content is a drop of its own", drop.DropId, drop.Source);
             return UnreadDrop.Superseded(drop);

@@ -33,7 +33,7 @@ public sealed class BlobQuarantine(BlobServiceClient blobs, TimeProvider time, I
         {
             note = "the drop was deleted before it could be quarantined; only its reasons are kept";
         }
-        else if (!StorageLayout.IsVersionOf(drop.ContentVersion, properties.ContentHash, properties.ETag))
+        else if (!StorageLayout.IsVersionOf(drop.ContentVersion, properties.ETag))
         {
             note = "the drop was replaced by newer content before it could be quarantined; only its reasons are kept (the newer content is routed as a drop of its own)";
         }

@@ -51,23 +51,24 @@ public static class StorageLayout
             : throw new ArgumentException($"'{manifestBlobName}' is not a sidecar manifest (*{ManifestSuffix}).", nameof(manifestBlobName));
 
     /// <summary>
-    /// What identifies a blob's content before reading it: the Base64 Content-MD5 when the service
-    /// has one (the same bytes give the same value, whenever uploaded), else the ETag (which changes
-    /// on every write).
+    /// What identifies a blob's content before reading it: the ETag, which the service changes on
+    /// every write. Never the Content-MD5: a client sets it (Put Block List stores it unchecked, Copy
+    /// Blob copies it), so new bytes could keep an old MD5 and the old drop id, and never be routed.
+    /// The same bytes uploaded again get a new ETag, a new drop id, and the content claim makes that
+    /// drop a Duplicate of the first (docs/adr/0015).
     /// </summary>
-    public static string ContentVersion(byte[]? contentMd5, ETag etag) =>
-        contentMd5 is { Length: > 0 } ? Convert.ToBase64String(contentMd5) : etag.ToString();
+    public static string ContentVersion(ETag etag) => etag.ToString();
 
     /// <summary>The content version of a document re-opened because its manifest arrived after it.</summary>
     public static string WithManifest(string documentVersion, string manifestVersion) =>
         documentVersion + ManifestVersionSeparator + manifestVersion;
 
     /// <summary>True when a drop's content version (possibly with a manifest part) names this content of the blob.</summary>
-    public static bool IsVersionOf(string contentVersion, byte[]? contentMd5, ETag etag)
+    public static bool IsVersionOf(string contentVersion, ETag etag)
     {
         ArgumentNullException.ThrowIfNull(contentVersion);
         var separator = contentVersion.IndexOf(ManifestVersionSeparator, StringComparison.Ordinal);
         var documentVersion = separator < 0 ? contentVersion : contentVersion[..separator];
-        return string.Equals(documentVersion, ContentVersion(contentMd5, etag), StringComparison.Ordinal);
+        return string.Equals(documentVersion, ContentVersion(etag), StringComparison.Ordinal);
     }
 }

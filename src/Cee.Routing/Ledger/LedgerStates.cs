@@ -22,8 +22,9 @@ public static class LedgerStates
         state is LedgerState.Routed or LedgerState.Delivered or LedgerState.Transferred;
 
     /// <summary>
-    /// The routing workflow: Received → Rejected | Validated | Duplicate; Validated → AwaitingReview |
-    /// Routed; AwaitingReview → AwaitingReview (an escalation) | Routed.
+    /// The routing workflow: Received → Rejected | Validated | Duplicate; Validated → Validated (the
+    /// publish intent) | AwaitingReview | Routed; AwaitingReview → AwaitingReview (an escalation, the
+    /// publish intent) | Routed.
     /// <para>
     /// At the Center: Routed → Delivered | Transferred; Delivered → Transferred; Transferred →
     /// Delivered (the new Center's receipt) | Transferred (again) | AwaitingReview (transferred too often).
@@ -46,7 +47,8 @@ public static class LedgerStates
         {
             null => to == LedgerState.Received,
             LedgerState.Received => to is LedgerState.Rejected or LedgerState.Validated or LedgerState.Duplicate or LedgerState.Failed or LedgerState.Superseded,
-            LedgerState.Validated => to is LedgerState.AwaitingReview or LedgerState.Routed or LedgerState.Failed or LedgerState.Superseded,
+            // Validated → Validated: the publish intent (docs/adr/0015), a step that notes, not moves.
+            LedgerState.Validated => to is LedgerState.Validated or LedgerState.AwaitingReview or LedgerState.Routed or LedgerState.Failed or LedgerState.Superseded,
             LedgerState.AwaitingReview => to is LedgerState.AwaitingReview or LedgerState.Routed or LedgerState.Failed or LedgerState.Superseded,
             LedgerState.Routed => to is LedgerState.Delivered or LedgerState.Transferred,
             LedgerState.Delivered => to is LedgerState.Transferred,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cee.Routing.Centers;
+using Cee.Routing.Drops;
 using Cee.Routing.Intake;
 using Cee.Routing.Policy;
 
@@ -101,6 +102,37 @@ public static class MessageFactory
             intake.DropId);
         var messageId = string.Create(CultureInfo.InvariantCulture, $"review-{intake.DropId}-escalation-{round}");
         return Triage(intake, messageId, "review-escalation", ContractJson.Serialize(body));
+    }
+
+    /// <summary>
+    /// A failed run on the triage topic. MessageId = <c>failed-{dropId}-{round}</c>. Without an intake
+    /// (the drop could not be read) the session is the drop id.
+    /// </summary>
+    public static TopicMessage RunFailed(
+        DropReference drop, IntakeResult? intake, IReadOnlyList<string> recordIds, Workflow.RunFailure failure, int round, DateTimeOffset failedAt)
+    {
+        ArgumentNullException.ThrowIfNull(drop);
+        ArgumentNullException.ThrowIfNull(recordIds);
+        ArgumentNullException.ThrowIfNull(failure);
+        var body = new RunFailedMessage(
+            RunFailedMessage.SchemaName, RunFailedMessage.CurrentVersion, drop.DropId, drop.Source, recordIds,
+            failure.Step, failure.Attempts, failure.Error, round, failedAt, drop.DropId);
+        var messageId = string.Create(CultureInfo.InvariantCulture, $"failed-{drop.DropId}-{round}");
+        const string type = "run-failed";
+        return new TopicMessage(Topics.Triage,
+            new MessageProperties(
+                messageId,
+                intake is null ? drop.DropId : SessionIdFor(intake),
+                drop.DropId,
+                type,
+                Json,
+                new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["kind"] = type,
+                    ["port"] = intake?.Port ?? string.Empty,
+                    ["schemaVersion"] = "1",
+                }),
+            ContractJson.Serialize(body));
     }
 
     /// <summary>

@@ -23,13 +23,17 @@ namespace Cee.Routing.Workflow;
 /// and a drop whose records are all final is not routed again.
 /// </para>
 /// </summary>
-public sealed class RoutingWorkflow
+public sealed partial class RoutingWorkflow
 {
     // A gateway that keeps handing back invalid decisions must not keep the workflow spinning.
     private const int MaxInvalidDecisions = 20;
 
     private readonly RoutingPorts _ports;
     private readonly RoutingWorkflowOptions _options;
+
+    // What this run has read so far, for RecordFailureAsync when a port gives up mid-run.
+    private DropReference? _drop;
+    private Run? _run;
 
     public RoutingWorkflow(RoutingPorts ports, RoutingWorkflowOptions options)
     {
@@ -45,18 +49,29 @@ public sealed class RoutingWorkflow
         _options = options;
     }
 
-    public async Task<RoutingOutcome> RunAsync(DropReference drop, CancellationToken cancellationToken = default)
+    public Task<RoutingOutcome> RunAsync(DropReference drop, CancellationToken cancellationToken = default) =>
+        RunAsync(drop, redrive: 0, cancellationToken);
+
+    /// <summary>
+    /// Routes the drop; <paramref name="redrive"/> above 0 is the reconciler's re-drive of that number,
+    /// which first resumes every Failed record to the state it failed in (step <c>resumed-{redrive}</c>).
+    /// </summary>
+    public async Task<RoutingOutcome> RunAsync(DropReference drop, int redrive, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(drop);
+        ArgumentOutOfRangeException.ThrowIfNegative(redrive);
+        _drop = drop;
         var intake = await _ports.Drops.OpenAsync(drop, cancellationToken);
         var subjects = LedgerSubject.Of(intake);
         var existing = await Task.WhenAll(subjects.Select(s => _ports.Ledger.GetAsync(s.RecordId, cancellationToken)));
+        existing = await ResumeAsync(existing, redrive, cancellationToken);
         if (existing.All(r => r is not null && (r.State.IsTerminal() || r.WasRouted)))
         {
             return Repeat(intake, existing!);
         }
 
-        var run = new Run(intake, subjects, existing);
+        var run = new Run(intake, subjects, existing, redrive);
+        _run = run;
 
         await RecordAllAsync(run, "received", LedgerState.Received, DescribeReceived(intake), cancellationToken, withSubject: true);
 
@@ -87,7 +102,7 @@ public sealed class RoutingWorkflow
             return Outcome(intake, duplicates);
         }
 
-        await RecordAllAsync(run, "validated", LedgerState.Validated, DescribeValidated(intake), cancellationToken);
+        var current = await RecordAllAsync(run, "validated", LedgerState.Validated, DescribeValidated(intake), cancellationToken);
 
         var facts = await GatherFactsAsync(intake, cancellationToken);
         var decision = RoutingPolicy.Decide(facts);
@@ -100,9 +115,10 @@ public sealed class RoutingWorkflow
             }
 
             decision = reviewed;
+            current = waiting;
         }
 
-        return Outcome(intake, await RouteAsync(run, decision, cancellationToken));
+        return Outcome(intake, await RouteAsync(run, decision, current, cancellationToken));
     }
 
     private async Task<RoutingFacts> GatherFactsAsync(IntakeResult intake, CancellationToken cancellationToken)
@@ -192,16 +208,18 @@ public sealed class RoutingWorkflow
         }
     }
 
-    private async Task<IReadOnlyList<LedgerRecord>> RouteAsync(Run run, RoutingDecision decision, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<LedgerRecord>> RouteAsync(
+        Run run, RoutingDecision decision, IReadOnlyList<LedgerRecord> current, CancellationToken cancellationToken)
     {
         var routedAt = _ports.Clock.UtcNow;
         var messages = run.Intake.Documents
             .Select(d => MessageFactory.RoutedDocument(run.Intake, d, decision, routedAt))
             .ToList();
-        await Task.WhenAll(messages.Select(m => _ports.Publisher.PublishAsync(m, cancellationToken)));
+        var sent = await PublishOnceAsync(run, current, messages, cancellationToken);
         var topic = messages[0].Topic;
+        var how = sent ? $"published on {topic}" : $"published on {topic} by an earlier run (its publish intent is older than the duplicate-detection window; not sent again)";
         return await RecordAllAsync(run, "routed", LedgerState.Routed,
-            $"published on {topic}: {decision.Reasons[^1]}", cancellationToken, decision: decision, topic: topic);
+            $"{how}: {decision.Reasons[^1]}", cancellationToken, decision: decision, topic: topic);
     }
 
     private async Task<IReadOnlyList<LedgerRecord>> RecordAllAsync(
@@ -247,7 +265,7 @@ public sealed class RoutingWorkflow
     }
 
     /// <summary>One run over a drop: its intake, its ledger subjects and their records as they were when the run began.</summary>
-    private sealed record Run(IntakeResult Intake, IReadOnlyList<LedgerSubject> Subjects, IReadOnlyList<LedgerRecord?> Existing)
+    private sealed record Run(IntakeResult Intake, IReadOnlyList<LedgerSubject> Subjects, IReadOnlyList<LedgerRecord?> Existing, int Redrive)
     {
         /// <summary>Whether an earlier run already recorded <paramref name="step"/> for this drop.</summary>
         public bool Recorded(string step) =>

@@ -30,6 +30,16 @@ public sealed record RoutingWorkflowOptions
     [Range(1, 20)]
     public int MaxEscalations { get; init; } = 3;
 
+    /// <summary>
+    /// How long the topics' duplicate detection remembers a message id (Service Bus
+    /// <c>duplicateDetectionHistoryTimeWindow</c>, one day in infra/). A re-drive re-sends a message
+    /// whose publish intent is younger than this (the broker drops the repeat) and treats an older
+    /// intent as published (docs/adr/0015-failed-runs-and-redrive.md).
+    /// </summary>
+    [JsonPropertyName("duplicateDetectionWindow")]
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan DuplicateDetectionWindow { get; init; } = TimeSpan.FromDays(1);
+
     /// <summary>Problems with these settings, or an empty list; hosts call it at start-up.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -18,7 +18,7 @@ public class BlobDropStoreTests
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
     private static readonly BlobProperties Current = Blobs.Properties(contentType: "application/pdf");
     private static readonly DropReference Drop = DropReference.For(
-        StorageLayout.DropSource("2704", "invoice.pdf"), StorageLayout.ContentVersion(null, Current.ETag));
+        StorageLayout.DropSource("2704", "invoice.pdf"), StorageLayout.ContentVersion(Current.ETag));
 
     [Fact]
     public async Task OpenAsync_DocumentWithSidecar_StoresTheDocumentAndReadsTheManifest()
@@ -43,7 +43,7 @@ public class BlobDropStoreTests
     {
         const string name = "entry-summary-electronics.xml";
         var properties = Blobs.Properties();
-        var drop = DropReference.For(StorageLayout.DropSource("2704", name), StorageLayout.ContentVersion(null, properties.ETag));
+        var drop = DropReference.For(StorageLayout.DropSource("2704", name), StorageLayout.ContentVersion(properties.ETag));
         var stored = new Dictionary<string, RecordingBlockBlob>();
 
         var result = await Store($"2704/{name}", Readable(properties, SampleDropFiles.Inspect(name)), Blobs.Missing(), RecordingBlockBlob.AnyContainer(stored))
@@ -65,7 +65,7 @@ public class BlobDropStoreTests
     {
         const string name = "commercial-invoice.pdf";
         var properties = Blobs.Properties(contentType: "application/pdf");
-        var drop = DropReference.For(StorageLayout.DropSource("2704", name), StorageLayout.ContentVersion(null, properties.ETag));
+        var drop = DropReference.For(StorageLayout.DropSource("2704", name), StorageLayout.ContentVersion(properties.ETag));
         var stored = new Dictionary<string, RecordingBlockBlob>();
         var sidecar = Readable(Blobs.Properties(), SampleDropFiles.Inspect(name + StorageLayout.ManifestSuffix));
 

@@ -73,7 +73,7 @@ internal sealed class AzuriteStorage
     public async Task<DropReference> DropOfAsync(string port, string name)
     {
         var properties = (await PortDrops.GetBlobClient($"{port}/{name}").GetPropertiesAsync()).Value;
-        return DropReference.For(StorageLayout.DropSource(port, name), StorageLayout.ContentVersion(properties.ContentHash, properties.ETag));
+        return DropReference.For(StorageLayout.DropSource(port, name), StorageLayout.ContentVersion(properties.ETag));
     }
 
     /// <summary>A bare PDF of <paramref name="size"/> bytes: the PDF header, then deterministic scan-like bytes.</summary>
