@@ -1,4 +1,5 @@
 using Cee.Routing.Accounts;
+using Cee.Routing.Dis.Responses;
 using Cee.Routing.Drops;
 using Cee.Routing.Htsus;
 using Cee.Routing.Intake;
@@ -31,6 +32,9 @@ internal sealed class WorkflowHarness
     public List<TopicMessage> Published { get; } = [];
 
     public List<IReadOnlyList<Finding>> Quarantined { get; } = [];
+
+    /// <summary>Every answer the workflow wrote to the port, in order.</summary>
+    public List<PortResponse> Responses { get; } = [];
 
     public RoutingWorkflowOptions Options { get; set; } = new();
 
@@ -68,10 +72,23 @@ internal sealed class WorkflowHarness
 
     public RoutingWorkflow Build() => new(
         new RoutingPorts(Drops.Object, Accounts.Object, Requests.Object, new RuleTableClassifier(HtsRuleTable.Embedded),
-            Publisher.Object, Ledger, Review.Object, Clock),
+            Publisher.Object, Ledger, Review.Object, Clock, new RecordingResponder(Responses)),
         Options);
 
     public Task<RoutingOutcome> RunAsync(DropReference drop) => Build().RunAsync(drop);
 
     public List<TopicMessage> PublishedOn(string topic) => [.. Published.Where(m => m.Topic == topic)];
+
+    private sealed class RecordingResponder(List<PortResponse> written) : IPortResponder
+    {
+        public Task WriteAsync(PortResponse response, CancellationToken cancellationToken)
+        {
+            lock (written)
+            {
+                written.Add(response);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
 }
