@@ -36,6 +36,9 @@ internal sealed class WorkflowHarness
     /// <summary>Every answer the workflow wrote to the port, in order.</summary>
     public List<PortResponse> Responses { get; } = [];
 
+    /// <summary>How many answer writes still fail (a crash after the ledger step, before the answer is stored).</summary>
+    public int ResponseFailures { get; set; }
+
     public RoutingWorkflowOptions Options { get; set; } = new();
 
     public WorkflowHarness()
@@ -72,20 +75,26 @@ internal sealed class WorkflowHarness
 
     public RoutingWorkflow Build() => new(
         new RoutingPorts(Drops.Object, Accounts.Object, Requests.Object, new RuleTableClassifier(HtsRuleTable.Embedded),
-            Publisher.Object, Ledger, Review.Object, Clock, new RecordingResponder(Responses)),
+            Publisher.Object, Ledger, Review.Object, Clock, new RecordingResponder(this)),
         Options);
 
     public Task<RoutingOutcome> RunAsync(DropReference drop) => Build().RunAsync(drop);
 
     public List<TopicMessage> PublishedOn(string topic) => [.. Published.Where(m => m.Topic == topic)];
 
-    private sealed class RecordingResponder(List<PortResponse> written) : IPortResponder
+    private sealed class RecordingResponder(WorkflowHarness harness) : IPortResponder
     {
         public Task WriteAsync(PortResponse response, CancellationToken cancellationToken)
         {
-            lock (written)
+            lock (harness.Responses)
             {
-                written.Add(response);
+                if (harness.ResponseFailures > 0)
+                {
+                    harness.ResponseFailures--;
+                    throw new IOException("simulated crash before the answer was stored");
+                }
+
+                harness.Responses.Add(response);
             }
 
             return Task.CompletedTask;

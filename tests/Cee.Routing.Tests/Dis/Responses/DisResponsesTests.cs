@@ -79,6 +79,26 @@ public class DisResponsesTests
         Assert.Equal(harness.Responses[0], harness.Responses[1]);
     }
 
+    [Theory]
+    [InlineData("2704/entry-summary-electronics.xml")]
+    [InlineData("2704/bad-check-digit.xml")]
+    [InlineData("2304/entry-summary-tie.xml")]
+    public async Task Validation_CrashAfterTheLedgerStepBeforeTheAnswer_RerunAnswersAsACleanRun(string path)
+    {
+        var (clean, cleanDrop) = await HarnessForSampleAsync(path);
+        await clean.RunAsync(cleanDrop);
+        var (crashed, drop) = await HarnessForSampleAsync(path);
+        crashed.ResponseFailures = 1;
+
+        await Assert.ThrowsAsync<IOException>(() => crashed.RunAsync(drop));
+        Assert.Empty(crashed.Responses);
+        Assert.NotEmpty(crashed.Ledger.Records);
+        await crashed.RunAsync(drop);
+
+        Assert.Equal(clean.Responses, crashed.Responses);
+        Assert.Equal(clean.Ledger.Records.Values.Select(r => r.State), crashed.Ledger.Records.Values.Select(r => r.State));
+    }
+
     [SchemaFact]
     public async Task Reviews_ReviewerDecides_DocumentReviewResponseWithTheComment()
     {
