@@ -65,6 +65,20 @@ public sealed class RouteResponsesTests : IDisposable
         Assert.Equal(clean, Snapshot());
     }
 
+    [Theory]
+    [InlineData(".response.xml")]
+    [InlineData(".012.review.xml")]
+    public void PathOf_LongestFileNameADropCanHave_FitsAFileName(string suffix)
+    {
+        var source = "2704/" + new string('a', 255);
+        var response = new PortResponse(PortResponse.CurrentVersion, "d", source, "2704", PortResponse.ReviewKind, suffix, "m", "<x/>");
+
+        var name = Path.GetFileName(FolderPortResponder.PathOf(response));
+
+        Assert.True(name.Length <= 255, $"{name.Length} bytes");
+        Assert.EndsWith(suffix, name, StringComparison.Ordinal);
+    }
+
     private static string[] Route(string outDir) =>
         ["route", Path.Combine(SamplesRoot, "drops"), "--accounts", Path.Combine(SamplesRoot, "accounts.json"),
          "--requests", Path.Combine(SamplesRoot, "requests.json"), "--out", outDir];

@@ -15,6 +15,9 @@ public sealed class FolderPortResponder(OutputFolder output) : IPortResponder
 {
     public const string Folder = "responses";
 
+    // ".999.review.xml": every answer of one drop is named from the same shortened name.
+    private const int LongestSuffix = 15;
+
     public Task WriteAsync(PortResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -31,6 +34,6 @@ public sealed class FolderPortResponder(OutputFolder output) : IPortResponder
     public static string PathOf(PortResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return $"{Folder}/{QuarantineNames.For(response.Source)}{response.Suffix}";
+        return $"{Folder}/{QuarantineNames.For(response.Source, LongestSuffix)}{response.Suffix}";
     }
 }
