@@ -21,7 +21,7 @@ public static class DisResponses
     public const string Rejected = "REJECTED";
 
     /// <summary>The steps that end intake for a record, in the order a record can pass them.</summary>
-    private static readonly string[] VerdictSteps = ["rejected", "duplicate", "awaiting-review", "routed", "withdrawal-accepted", "withdrawal-rejected"];
+    private static readonly string[] VerdictSteps = ["rejected", "duplicate", "awaiting-review", "routed"];
 
     /// <summary>The MessageValidationResponse for a drop whose records all reached a verdict step; null while one has not.</summary>
     public static PortResponse? Validation(IntakeResult intake, IReadOnlyList<LedgerRecord> records)
@@ -34,7 +34,7 @@ public static class DisResponses
             return null;
         }
 
-        var rejected = intake.Verdict == IntakeVerdict.Reject || verdicts.All(v => v.Step!.Step is "rejected" or "withdrawal-rejected");
+        var rejected = intake.Verdict == IntakeVerdict.Reject || verdicts.All(v => v.Step!.Step == "rejected");
         var sentAt = verdicts.Max(v => v.Step!.At);
         var receivedAt = records.Min(r => r.History[0].At);
         var messageId = "CEE-MVR-" + intake.DropId;
@@ -136,8 +136,8 @@ public static class DisResponses
 
         writer.TradeTransaction(record.Subject.Entries);
         xml.WriteStartElement("DocumentProcessingResult", DisSchema.Namespace);
-        var refused = step.Step is "rejected" or "withdrawal-rejected";
-        writer.Leaf("ProcessingEvent", step.Step.StartsWith("withdrawal", StringComparison.Ordinal) ? "WITHDRAWAL" : "VALIDATION");
+        var refused = step.Step == "rejected";
+        writer.Leaf("ProcessingEvent", "VALIDATION");
         writer.Leaf("ProcessingStatus", refused ? Rejected : Accepted);
         writer.Leaf("ProcessingStatusSummaryText", DocumentSummary(step));
         if (document is not null)
@@ -172,9 +172,7 @@ public static class DisResponses
         "rejected" => "rejected with the drop",
         "duplicate" => "accepted: a duplicate of content already received; not routed again",
         "awaiting-review" => "accepted: waiting for a person to decide its Center; a DocumentReviewResponse follows",
-        "routed" => "accepted: routed to its Center",
-        "withdrawal-accepted" => "accepted: the document named was withdrawn",
-        _ => "rejected: the withdrawal was refused",
+        _ => "accepted: routed to its Center",
     };
 
     private static string LogLine(Finding finding) =>
