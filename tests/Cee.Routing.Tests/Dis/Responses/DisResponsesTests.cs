@@ -108,10 +108,7 @@ public class DisResponsesTests
 
         await harness.RunAsync(drop);
 
-        var reviews = harness.Responses.Where(r => r.Kind == PortResponse.ReviewKind).ToList();
-        Assert.NotEmpty(reviews);
-        Assert.All(reviews, r => Assert.Empty(DisSchema.Validate(Encoding.UTF8.GetBytes(r.Xml))));
-        var result = XDocument.Parse(reviews[0].Xml).Descendants(Dis + "DocumentReviewResult").Single();
+        var (reviews, result) = SchemaValidReviews(harness);
         Assert.Equal("REVIEW", result.Element(Dis + "ProcessingEvent")!.Value);
         Assert.Equal(DisResponses.Accepted, result.Element(Dis + "DocumentReviewStatus")!.Value);
         Assert.Contains("medicament line decides", result.Element(Dis + "DocumentReviewComment")!.Value, StringComparison.Ordinal);
@@ -128,10 +125,7 @@ public class DisResponsesTests
 
         await harness.RunAsync(drop);
 
-        var reviews = harness.Responses.Where(r => r.Kind == PortResponse.ReviewKind).ToList();
-        Assert.NotEmpty(reviews);
-        Assert.All(reviews, r => Assert.Empty(DisSchema.Validate(Encoding.UTF8.GetBytes(r.Xml))));
-        var result = XDocument.Parse(reviews[0].Xml).Descendants(Dis + "DocumentReviewResult").Single();
+        var (_, result) = SchemaValidReviews(harness);
         Assert.Equal("REVIEW-DEADLINE", result.Element(Dis + "ProcessingEvent")!.Value);
         Assert.Contains("best HTSUS guess", result.Element(Dis + "DocumentReviewComment")!.Value, StringComparison.Ordinal);
     }
@@ -153,6 +147,15 @@ public class DisResponsesTests
         Assert.DoesNotContain("078-05-1120", response, StringComparison.Ordinal);
         Assert.Contains("***-**-1120", response, StringComparison.Ordinal);
         Assert.Empty(DisSchema.Validate(Encoding.UTF8.GetBytes(response)));
+    }
+
+    /// <summary>The review answers the run wrote (at least one, each valid against CBP's schema) and the first one's result.</summary>
+    private static (List<PortResponse> Reviews, XElement Result) SchemaValidReviews(WorkflowHarness harness)
+    {
+        var reviews = harness.Responses.Where(r => r.Kind == PortResponse.ReviewKind).ToList();
+        Assert.NotEmpty(reviews);
+        Assert.All(reviews, r => Assert.Empty(DisSchema.Validate(Encoding.UTF8.GetBytes(r.Xml))));
+        return (reviews, XDocument.Parse(reviews[0].Xml).Descendants(Dis + "DocumentReviewResult").Single());
     }
 
     private static byte[] SampleBytes(string path) =>
