@@ -58,7 +58,7 @@ $body = @{
                 @{
                     operatorType = 'StringIn'
                     key = 'data.api'
-                    values = @('CopyBlob', 'PutBlob', 'PutBlockList', 'FlushWithClose')
+                    values = @('CopyBlob', 'PutBlob', 'PutBlockList', 'FlushWithClose', 'SftpCommit')
                 }
             )
         }

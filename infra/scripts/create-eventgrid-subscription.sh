@@ -69,7 +69,7 @@ cat >"$body" <<JSON
         {
           "operatorType": "StringIn",
           "key": "data.api",
-          "values": ["CopyBlob", "PutBlob", "PutBlockList", "FlushWithClose"]
+          "values": ["CopyBlob", "PutBlob", "PutBlockList", "FlushWithClose", "SftpCommit"]
         }
       ]
     },
