@@ -12,6 +12,10 @@ namespace Cee.Routing.Cosmos;
 /// <item>429 that the SDK handed back after its own retries (as a response or a <see cref="CosmosException"/>):
 /// wait the server's RetryAfter (capped), then retry;</item>
 /// <item>408, 449 and 5xx: bounded exponential backoff, then the failure goes to the caller;</item>
+/// <item>the service not reached at all (<see cref="HttpRequestException"/>: connection refused or
+/// reset, DNS; or the SDK's own timeout, an <see cref="OperationCanceledException"/> the caller did
+/// not ask for): the same backoff, logged as a warning with the error, then the failure goes to the
+/// caller (for the routing orchestration: the activity's retry policy, then a Failed record);</item>
 /// <item>anything else (200s, 404, 409, 412…) goes to the caller at once, to decide.</item>
 /// </list>
 /// </summary>
@@ -43,6 +47,24 @@ internal sealed class CosmosRetry(CosmosRoutingOptions options, TimeProvider tim
                 status = ex.StatusCode;
                 charge = ex.RequestCharge;
                 retryAfter = ex.RetryAfter;
+            }
+            catch (Exception ex) when (IsUnreached(ex, cancellationToken))
+            {
+                var elapsedUnreached = timeProvider.GetElapsedTime(started);
+                if (attempt > options.MaxRetries)
+                {
+                    logger.LogWarning(
+                        "Cosmos {Operation} {Container}/{ItemId}: not reached after {Attempts} attempt(s) ({Error}: {Message}); giving up",
+                        operation, container, itemId, attempt, ex.GetType().Name, ex.Message);
+                    throw;
+                }
+
+                var wait = DelayBefore(attempt + 1, HttpStatusCode.ServiceUnavailable, null);
+                logger.LogWarning(
+                    "Cosmos {Operation} {Container}/{ItemId}: not reached ({Error}: {Message}) after {ElapsedMs} ms; retry {Retry} of {MaxRetries} in {DelayMs} ms",
+                    operation, container, itemId, ex.GetType().Name, ex.Message, Math.Round(elapsedUnreached.TotalMilliseconds, 1), attempt, options.MaxRetries, wait.TotalMilliseconds);
+                await Task.Delay(wait, timeProvider, cancellationToken);
+                continue;
             }
 
             var elapsed = timeProvider.GetElapsedTime(started);
@@ -89,6 +111,19 @@ internal sealed class CosmosRetry(CosmosRoutingOptions options, TimeProvider tim
         HttpStatusCode.BadGateway or
         HttpStatusCode.ServiceUnavailable or
         HttpStatusCode.GatewayTimeout;
+
+    /// <summary>
+    /// The service was not reached or did not answer in time: a connection failure, or a timeout
+    /// that is not the caller's own cancellation. Transient like a 503.
+    /// </summary>
+    internal static bool IsUnreached(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        HttpRequestException => true,
+        TimeoutException => true,
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        CosmosException { InnerException: HttpRequestException } => true,
+        _ => false,
+    };
 
     private static TimeSpan? RetryAfterOf(ResponseMessage response) =>
         response.Headers[RetryAfterHeader] is { } value && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms)

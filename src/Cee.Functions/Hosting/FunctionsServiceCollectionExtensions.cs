@@ -66,6 +66,9 @@ public static class FunctionsServiceCollectionExtensions
         services.AddOptions<RoutingSettings>().Bind(configuration.GetSection(RoutingWorkflowOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RoutingSettings>, RoutingSettingsValidator>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<RoutingSettings>>().Value.ToOptions());
+        services.AddOptions<ActivityRetrySettings>().Bind(configuration.GetSection(ActivityRetrySettings.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ActivityRetrySettings>, ActivityRetrySettingsValidator>();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<ActivityRetrySettings>>().Value.ToRetry());
 
         services.AddOptions<ImporterKeySettings>().Bind(configuration.GetSection("Importers")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ImporterKeySettings>, ImporterKeySettingsValidator>();

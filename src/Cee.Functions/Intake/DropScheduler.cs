@@ -1,5 +1,6 @@
 using Cee.Functions.Orchestration;
 using Cee.Routing.Drops;
+using Cee.Routing.Ports;
 using Cee.Routing.Workflow;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -9,11 +10,13 @@ namespace Cee.Functions.Intake;
 
 /// <summary>
 /// Starts the routing orchestration of a drop under the drop id as instance id, only when no live
-/// instance has that id. A repeated Event Grid delivery therefore starts nothing; a drop whose
-/// earlier run ended (completed, failed, terminated) is routed again, which the workflow turns into
-/// "already routed, not published again" or into the missing steps of a failed run.
+/// instance has that id. A repeated Event Grid delivery therefore starts nothing; nor does one for a
+/// drop whose records are all settled (<see cref="DropRecords.AreSettled"/>), even after its instance
+/// history was purged. A drop whose earlier run ended without settling (the records stayed Received
+/// or Validated) is routed again, which the workflow turns into the missing steps of that run.
+/// The reconciler re-drives Failed drops through <see cref="RedriveAsync"/>.
 /// </summary>
-public sealed class DropScheduler(RoutingWorkflowOptions options, ILogger<DropScheduler> logger)
+public sealed class DropScheduler(RoutingWorkflowOptions options, ActivityRetry retry, IRoutingLedger ledger, ILogger<DropScheduler> logger)
 {
     /// <summary>Pending, Running and Suspended instances are live: a second start must not race them.</summary>
     public static bool IsLive(OrchestrationRuntimeStatus status) =>
@@ -22,6 +25,7 @@ public sealed class DropScheduler(RoutingWorkflowOptions options, ILogger<DropSc
     /// <summary>Start when there is no instance with the drop's id, or its instance is no longer live.</summary>
     public static bool ShouldStart(OrchestrationMetadata? existing) => existing is null || !IsLive(existing.RuntimeStatus);
 
+    /// <summary>What a blob-created event starts: nothing for a live or settled drop, else its first run.</summary>
     public async Task<DropTriggerResult> ScheduleAsync(DurableTaskClient durable, DropReference drop, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
@@ -33,27 +37,54 @@ public sealed class DropScheduler(RoutingWorkflowOptions options, ILogger<DropSc
             return new DropTriggerResult(DropTriggerOutcome.AlreadyRouting, drop);
         }
 
+        var records = await DropRecords.ReadAsync(ledger, drop.DropId, cancellationToken);
+        if (DropRecords.AreSettled(records))
+        {
+            logger.LogInformation(
+                "Drop {DropId} ({Source}) was delivered again after its run: its {Records} record(s) are settled ({States}); nothing started",
+                drop.DropId, drop.Source, records.Count, string.Join(", ", records.Select(r => r.State).Distinct()));
+            return new DropTriggerResult(DropTriggerOutcome.AlreadySettled, drop);
+        }
+
+        return await StartAsync(durable, drop, 0, cancellationToken);
+    }
+
+    /// <summary>The reconciler's <paramref name="redrive"/>-th re-drive of a drop, unless an instance of it is live.</summary>
+    public async Task<DropTriggerResult> RedriveAsync(DurableTaskClient durable, DropReference drop, int redrive, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        ArgumentNullException.ThrowIfNull(drop);
+        ArgumentOutOfRangeException.ThrowIfLessThan(redrive, 1);
+        var existing = await durable.GetInstanceAsync(drop.DropId, getInputsAndOutputs: false, cancellationToken);
+        return ShouldStart(existing)
+            ? await StartAsync(durable, drop, redrive, cancellationToken)
+            : new DropTriggerResult(DropTriggerOutcome.AlreadyRouting, drop);
+    }
+
+    private async Task<DropTriggerResult> StartAsync(DurableTaskClient durable, DropReference drop, int redrive, CancellationToken cancellationToken)
+    {
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(
-                RouteDropOrchestrator.Name, new RouteDropInput(drop, options), new StartOrchestrationOptions(drop.DropId), cancellationToken);
+                RouteDropOrchestrator.Name, new RouteDropInput(drop, options, retry, redrive), new StartOrchestrationOptions(drop.DropId), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Two deliveries of one event can both find no instance and both schedule; the loser's
-            // start fails (the exception type depends on the backend). If the instance is live now,
-            // that is the race, and the other delivery's run is the one.
+            // Two deliveries of one event (or a delivery and the reconciler) can both find no live
+            // instance and both schedule; the loser's start fails (the exception type depends on the
+            // backend). If the instance is live now, that is the race, and the other start's run is the one.
             var now = await durable.GetInstanceAsync(drop.DropId, getInputsAndOutputs: false, cancellationToken);
             if (ShouldStart(now))
             {
                 throw;
             }
 
-            logger.LogInformation("Drop {DropId} ({Source}) was scheduled by a concurrent delivery ({Status}); nothing started", drop.DropId, drop.Source, now!.RuntimeStatus);
+            logger.LogInformation("Drop {DropId} ({Source}) was scheduled by a concurrent start ({Status}); nothing started", drop.DropId, drop.Source, now!.RuntimeStatus);
             return new DropTriggerResult(DropTriggerOutcome.AlreadyRouting, drop);
         }
 
-        logger.LogInformation("Routing drop {DropId} ({Source}, content version {ContentVersion})", drop.DropId, drop.Source, drop.ContentVersion);
+        logger.LogInformation(
+            "Routing drop {DropId} ({Source}, content version {ContentVersion}, re-drive {Redrive})", drop.DropId, drop.Source, drop.ContentVersion, redrive);
         return new DropTriggerResult(DropTriggerOutcome.Started, drop);
     }
 }

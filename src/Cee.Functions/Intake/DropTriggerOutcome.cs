@@ -14,4 +14,11 @@ public enum DropTriggerOutcome
 
     /// <summary>The blob no longer exists when the event is handled: nothing to route.</summary>
     BlobGone,
+
+    /// <summary>
+    /// The ledger says every document of this drop is settled (routed, rejected, duplicate, failed…):
+    /// a repeat delivery after the run ended starts nothing and rewrites nothing (a failed drop is
+    /// the reconciler's to re-drive).
+    /// </summary>
+    AlreadySettled,
 }

@@ -32,7 +32,14 @@ public sealed partial class RoutingWorkflow
         var round = (run?.Redrive ?? 0) + 1;
         var step = string.Create(CultureInfo.InvariantCulture, $"{FailedStepPrefix}{round}");
         var reason = string.Create(CultureInfo.InvariantCulture, $"{failure.Step} gave up after {failure.Attempts} attempt(s): {failure.Error}");
-        IReadOnlyList<LedgerRecord> records = run is null ? [] : await RecordAllAsync(run, step, LedgerState.Failed, reason, cancellationToken);
+
+        // Only records known to exist move (a Failed transition cannot create one): those this run
+        // recorded, else those it found. A run that failed while creating its records leaves them
+        // Received, and the reconciler re-drives them as stale.
+        var known = _latest ?? run?.Existing.OfType<LedgerRecord>().ToList() ?? [];
+        var at = _ports.Clock.UtcNow;
+        var records = await Task.WhenAll(known.Select(r => _ports.Ledger.RecordAsync(
+            new LedgerTransition(r.Id, step, LedgerState.Failed, at, reason, drop.DropId), cancellationToken)));
         var failed = records.Where(r => r.State == LedgerState.Failed).Select(r => r.Id).ToList();
         await _ports.Publisher.PublishAsync(MessageFactory.RunFailed(drop, run?.Intake, failed, failure, round, _ports.Clock.UtcNow), cancellationToken);
         return run is null

@@ -32,9 +32,10 @@ public sealed partial class RoutingWorkflow
     private readonly RoutingPorts _ports;
     private readonly RoutingWorkflowOptions _options;
 
-    // What this run has read so far, for RecordFailureAsync when a port gives up mid-run.
+    // What this run has read and recorded so far, for RecordFailureAsync when a port gives up mid-run.
     private DropReference? _drop;
     private Run? _run;
+    private IReadOnlyList<LedgerRecord>? _latest;
 
     public RoutingWorkflow(RoutingPorts ports, RoutingWorkflowOptions options)
     {
@@ -268,7 +269,9 @@ public sealed partial class RoutingWorkflow
         var transitions = run.Subjects.Select(s => new LedgerTransition(
             s.RecordId, step, state, at, reason, run.Intake.DropId,
             withSubject ? s : null, decision, topic, duplicateOf));
-        return await Task.WhenAll(transitions.Select(t => _ports.Ledger.RecordAsync(t, cancellationToken)));
+        var records = await Task.WhenAll(transitions.Select(t => _ports.Ledger.RecordAsync(t, cancellationToken)));
+        _latest = records;
+        return records;
     }
 
     private static RoutingOutcome Outcome(IntakeResult intake, IReadOnlyList<LedgerRecord> records) =>

@@ -38,7 +38,7 @@ public sealed class ReviewEngineTests
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         var record = (await harness.LedgerRecordsAsync(dropId)).Single();
         Assert.Equal((LedgerState.Routed, "CEE007", RoutingBasis.Reviewer), (record.State, record.Center, record.Decision!.Basis));
-        Assert.Equal(["received", "validated", "awaiting-review", "routed"], record.History.Select(h => h.Step));
+        Assert.Equal(["received", "validated", "awaiting-review", "publish-intent", "routed"], record.History.Select(h => h.Step));
         Assert.Equal((Principals.ObjectId, Principals.Name), (record.Decision.ReviewerId, record.Decision.Reviewer));
         Assert.Equal(
             [(CenterCatalog.Default.TriageTopic, $"review-{dropId}"), (CenterCatalog.Default.Get("CEE007").Topic, record.Id)],
@@ -71,7 +71,7 @@ public sealed class ReviewEngineTests
         var record = (await harness.LedgerRecordsAsync(dropId)).Single();
         Assert.Equal((LedgerState.Routed, "CEE007", RoutingBasis.BestHtsGuess), (record.State, record.Center, record.Decision!.Basis));
         Assert.Contains(RoutingFlags.BestGuess, record.Decision.Flags);
-        Assert.Equal(["received", "validated", "awaiting-review", "routed"], record.History.Select(h => h.Step));
+        Assert.Equal(["received", "validated", "awaiting-review", "publish-intent", "routed"], record.History.Select(h => h.Step));
         Assert.Null(record.Decision.ReviewerId); // no person decided: the deadline did
         // The durable timer fired: the routed step is at least the timeout after the request for review.
         Assert.True(record.History[3].At - record.History[2].At >= TimeSpan.FromSeconds(2), $"routed {record.History[3].At:O}, review requested {record.History[2].At:O}");

@@ -122,7 +122,7 @@ public sealed class TransientFaultEngineTests : IAsyncLifetime
         Assert.All(records, r =>
         {
             Assert.Equal((LedgerState.Routed, "CEE007"), (r.State, r.Center));
-            Assert.Equal(["received", "validated", "routed"], r.History.Select(h => h.Step));
+            Assert.Equal(["received", "validated", "publish-intent", "routed"], r.History.Select(h => h.Step));
         });
         Assert.Equal(records.Select(r => r.Id).Order(), _harness.Messages.Of(dropId).Select(m => m.MessageId).Order());
     }

@@ -38,7 +38,7 @@ public class RouteDropOrchestratorTests
         Assert.Equal([$"{Drop.DropId}-001", $"{Drop.DropId}-002"], published.Select(m => m.Properties.MessageId).Order(StringComparer.Ordinal));
         Assert.Equal(ActivityNames.OpenAndStoreDrop, calls[0].Name);
         Assert.All(calls, c => Assert.Same(DurableRoutingPorts.Retry, c.Options));
-        Assert.All(routing.Ledger.Values, r => Assert.Equal(["received", "validated", "routed"], r.History.Select(h => h.Step)));
+        Assert.All(routing.Ledger.Values, r => Assert.Equal(["received", "validated", "publish-intent", "routed"], r.History.Select(h => h.Step)));
         // The port's answer goes through its own activity, after the last ledger step it reports.
         var answer = Assert.Single(routing.Responses);
         Assert.Equal(("CEE-MVR-" + Drop.DropId, PortResponse.ValidationKind), (answer.MessageId, answer.Kind));

@@ -218,6 +218,47 @@ public class CosmosRoutingLedgerFailureTests
     }
 
     [Fact]
+    public async Task GetAsync_ConnectionRefusedOnce_RetriesLogsAWarningAndReads()
+    {
+        // What reached the activity in the outage of issue 18: the SDK's HttpRequestException, not a CosmosException.
+        _container.SetupSequence(c => c.ReadItemStreamAsync(Id, It.IsAny<PartitionKey>(), It.IsAny<ItemRequestOptions>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new HttpRequestException("Connection refused (localhost:8081)", new System.Net.Sockets.SocketException(111)))
+            .ReturnsAsync(Responses.Item(Record(), "\"e1\""));
+
+        var record = await Ledger().GetAsync(Id, default);
+
+        Assert.NotNull(record);
+        Assert.Equal([TimeSpan.FromMilliseconds(100)], _time.Delays);
+        var warning = Assert.Single(_logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Contains("Connection refused", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetAsync_SdkTimeoutEveryTime_BacksOffThenRethrowsAndSaysSo()
+    {
+        _container.Setup(c => c.ReadItemStreamAsync(Id, It.IsAny<PartitionKey>(), It.IsAny<ItemRequestOptions>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new OperationCanceledException("The operation was canceled after the request timeout."));
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => Ledger().GetAsync(Id, default));
+
+        Assert.Equal([100, 200, 400], _time.Delays.Select(d => d.TotalMilliseconds));
+        Assert.Contains(_logs.Entries, e => e.Template?.Contains("not reached after", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task GetAsync_CallerCancelled_IsNotRetried()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        _container.Setup(c => c.ReadItemStreamAsync(Id, It.IsAny<PartitionKey>(), It.IsAny<ItemRequestOptions>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new OperationCanceledException(cancelled.Token));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Ledger().GetAsync(Id, cancelled.Token));
+
+        Assert.Empty(_time.Delays);
+    }
+
+    [Fact]
     public async Task GetAsync_BadRequest_IsNotRetried()
     {
         Reads().ReturnsAsync(Responses.Status(HttpStatusCode.BadRequest));

@@ -15,6 +15,9 @@ internal sealed class InMemoryLedger : IRoutingLedger
 
     public IReadOnlyDictionary<string, LedgerRecord> Records => _records;
 
+    /// <summary>Transitions this ledger fails to record (it is down for them), or null.</summary>
+    public Func<LedgerTransition, bool>? FailWhen { get; set; }
+
     public Task<LedgerRecord?> GetAsync(string recordId, CancellationToken cancellationToken) =>
         Task.FromResult(_records.TryGetValue(recordId, out var record) ? record : null);
 
@@ -23,6 +26,11 @@ internal sealed class InMemoryLedger : IRoutingLedger
 
     public Task<LedgerRecord> RecordAsync(LedgerTransition transition, CancellationToken cancellationToken)
     {
+        if (FailWhen?.Invoke(transition) == true)
+        {
+            throw new IOException($"the ledger is down: step '{transition.Step}' of {transition.RecordId} not recorded");
+        }
+
         lock (Offered)
         {
             Offered.Add(transition);

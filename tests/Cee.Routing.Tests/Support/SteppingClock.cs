@@ -19,4 +19,7 @@ internal sealed class SteppingClock(DateTimeOffset start) : IWorkflowClock
             return now;
         }
     }
+
+    /// <summary>Moves the clock on, e.g. past the topics' duplicate-detection window between two runs.</summary>
+    public void Advance(TimeSpan by) => _next += by;
 }

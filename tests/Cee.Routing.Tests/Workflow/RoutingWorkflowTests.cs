@@ -109,7 +109,7 @@ public class RoutingWorkflowTests
         Assert.Equal("importer-account", body.Decision.Provenance);
         Assert.Contains("trusted-trader:C-TPAT", body.Decision.Flags);
         Assert.Contains("assigned to CEE005 Base Metals", body.Decision.Reasons[^1], StringComparison.Ordinal);
-        Assert.All(harness.Ledger.Records.Values, r => Assert.Equal(["received", "validated", "routed"], r.History.Select(h => h.Step)));
+        Assert.All(harness.Ledger.Records.Values, r => Assert.Equal(["received", "validated", "publish-intent", "routed"], r.History.Select(h => h.Step)));
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public class RoutingWorkflowTests
             Assert.Equal(ReviewerObjectId, ContractJson.Deserialize<RoutedDocumentMessage>(m.Body).Decision.ReviewerId));
         Assert.Contains("medicaments are the bulk by value", decision.Reasons[^1], StringComparison.Ordinal);
         Assert.All(harness.Ledger.Records.Values, r =>
-            Assert.Equal(["received", "validated", "awaiting-review", "routed"], r.History.Select(h => h.Step)));
+            Assert.Equal(["received", "validated", "awaiting-review", "publish-intent", "routed"], r.History.Select(h => h.Step)));
     }
 
     [Fact]
@@ -279,7 +279,7 @@ public class RoutingWorkflowTests
         Assert.Equal(RoutingBasis.BestHtsGuess, decision.Basis);
         Assert.Contains(RoutingFlags.BestGuess, decision.Flags);
         Assert.Contains(RoutingFlags.ConflictingImporters, decision.Flags);
-        Assert.Equal(["received", "validated", "awaiting-review", "routed"], harness.Ledger.Records.Values.First().History.Select(h => h.Step));
+        Assert.Equal(["received", "validated", "awaiting-review", "publish-intent", "routed"], harness.Ledger.Records.Values.First().History.Select(h => h.Step));
     }
 
     [Fact]
@@ -575,7 +575,7 @@ public class RoutingWorkflowTests
         var attempts = harness.Published.GroupBy(m => m.Properties.MessageId).ToList();
         Assert.Equal(2, attempts.Count);
         Assert.All(attempts, g => Assert.Equal(2, g.Count()));
-        Assert.All(harness.Ledger.Records.Values, r => Assert.Equal(["received", "validated", "routed"], r.History.Select(h => h.Step)));
+        Assert.All(harness.Ledger.Records.Values, r => Assert.Equal(["received", "validated", "publish-intent", "routed"], r.History.Select(h => h.Step)));
     }
 
     [Fact]
@@ -591,7 +591,8 @@ public class RoutingWorkflowTests
             Assert.Equal(Drop.DropId, t.CorrelationId);
             Assert.False(string.IsNullOrWhiteSpace(t.Reason));
         });
-        Assert.Equal(3, harness.Ledger.Offered.Select(t => t.At).Distinct().Count());
+        // received, validated, the publish intent, routed: each read the clock.
+        Assert.Equal(4, harness.Ledger.Offered.Select(t => t.At).Distinct().Count());
     }
 
     [Fact]
