@@ -3,6 +3,8 @@ using Cee.Functions.Orchestration;
 using Cee.Functions.Storage;
 using Cee.Functions.Tests.Support;
 using Cee.Routing.Drops;
+using Cee.Routing.Ledger;
+using Cee.Routing.Ports;
 using Cee.Routing.Workflow;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,23 +15,26 @@ namespace Cee.Functions.Tests.Intake;
 public class DropIntakeTriggerTests
 {
     private static readonly byte[] Md5 = [0xd4, 0x1d, 0x8c, 0xd9, 0x8f, 0x00, 0xb2, 0x04, 0xe9, 0x80, 0x09, 0x98, 0xec, 0xf8, 0x42, 0x7e];
+    private const string ETag = "\"0x8DE2A0B1C2D3E4F\"";
     private static readonly RoutingWorkflowOptions Options = new() { ReviewTimeout = TimeSpan.FromHours(12) };
+    private static readonly ActivityRetry Retry = new() { MaxAttempts = 4 };
+    private readonly Mock<IRoutingLedger> _ledger = new();
 
     [Fact]
-    public async Task HandleAsync_Document_StartsRouteDropUnderTheDropIdOfPathAndContentMd5()
+    public async Task HandleAsync_Document_StartsRouteDropUnderTheDropIdOfPathAndETag()
     {
         var durable = new Durable();
         var blob = Blobs.Existing(Blobs.Properties(contentHash: Md5));
 
         var result = await Trigger().HandleAsync(blob.Object, "2704", "entry-0026110316.xml", durable.Client.Object, CancellationToken.None);
 
-        var expected = DropReference.For("port-drops/2704/entry-0026110316.xml", Convert.ToBase64String(Md5));
+        var expected = DropReference.For("port-drops/2704/entry-0026110316.xml", ETag);
         Assert.Equal(DropTriggerOutcome.Started, result.Outcome);
         Assert.Equal(expected, result.Drop);
         var (name, _, options) = Assert.Single(durable.Scheduled);
         Assert.Equal(RouteDropOrchestrator.Name, name.Name);
         Assert.Equal(expected.DropId, options?.InstanceId);
-        Assert.Equal(new RouteDropInput(expected, Options), durable.ScheduledInput());
+        Assert.Equal(new RouteDropInput(expected, Options, Retry, 0), durable.ScheduledInput());
     }
 
     [Fact]
@@ -44,14 +49,46 @@ public class DropIntakeTriggerTests
     }
 
     [Fact]
-    public async Task HandleAsync_NoContentMd5_UsesTheETagAsContentVersion()
+    public async Task HandleAsync_NewBytesWithAStaleContentMd5_GetANewDropId()
     {
+        // Put Block List stores a client's Content-MD5 unchecked: only the ETag says the content changed.
         var durable = new Durable();
 
-        var result = await Trigger().HandleAsync(Blobs.Existing(Blobs.Properties(etag: "\"0x8DEADBEEF\"")).Object, "2704", "x.pdf", durable.Client.Object, CancellationToken.None);
+        var first = await Trigger().HandleAsync(Blobs.Existing(Blobs.Properties(contentHash: Md5, etag: "\"0x8DEADBEEF\"")).Object, "2704", "x.pdf", durable.Client.Object, CancellationToken.None);
+        var second = await Trigger().HandleAsync(Blobs.Existing(Blobs.Properties(contentHash: Md5, etag: "\"0x8DFEEDBEEF\"")).Object, "2704", "x.pdf", durable.Client.Object, CancellationToken.None);
 
-        Assert.Equal("\"0x8DEADBEEF\"", result.Drop!.ContentVersion);
-        Assert.Equal(DropIds.Compute("port-drops/2704/x.pdf", "\"0x8DEADBEEF\""), result.Drop.DropId);
+        Assert.Equal("\"0x8DEADBEEF\"", first.Drop!.ContentVersion);
+        Assert.Equal(DropIds.Compute("port-drops/2704/x.pdf", "\"0x8DEADBEEF\""), first.Drop.DropId);
+        Assert.NotEqual(first.Drop.DropId, second.Drop!.DropId);
+        Assert.Equal(2, durable.Scheduled.Count);
+    }
+
+    [Theory]
+    [InlineData(LedgerState.Routed)]
+    [InlineData(LedgerState.Rejected)]
+    [InlineData(LedgerState.Failed)]
+    public async Task HandleAsync_EveryRecordSettled_StartsNothing(LedgerState state)
+    {
+        var durable = new Durable().WithInstance(OrchestrationRuntimeStatus.Completed);
+        var dropId = DropIds.Compute("port-drops/2704/x.xml", ETag);
+        _ledger.Setup(l => l.GetAsync(DropIds.DocumentId(dropId, 1), It.IsAny<CancellationToken>())).ReturnsAsync(Ledgers.Record(DropIds.DocumentId(dropId, 1), state, dropId));
+
+        var result = await Trigger().HandleAsync(Blobs.Existing(Blobs.Properties()).Object, "2704", "x.xml", durable.Client.Object, CancellationToken.None);
+
+        Assert.Equal(DropTriggerOutcome.AlreadySettled, result.Outcome);
+        Assert.Empty(durable.Scheduled);
+    }
+
+    [Fact]
+    public async Task HandleAsync_RecordsLeftValidatedByAnEndedRun_StartsAgain()
+    {
+        var durable = new Durable().WithInstance(OrchestrationRuntimeStatus.Failed);
+        var dropId = DropIds.Compute("port-drops/2704/x.xml", ETag);
+        _ledger.Setup(l => l.GetAsync(DropIds.DocumentId(dropId, 1), It.IsAny<CancellationToken>())).ReturnsAsync(Ledgers.Record(DropIds.DocumentId(dropId, 1), LedgerState.Validated, dropId));
+
+        var result = await Trigger().HandleAsync(Blobs.Existing(Blobs.Properties()).Object, "2704", "x.xml", durable.Client.Object, CancellationToken.None);
+
+        Assert.Equal(DropTriggerOutcome.Started, result.Outcome);
     }
 
     [Theory]
@@ -161,16 +198,16 @@ public class DropIntakeTriggerTests
         Assert.Equal(DropTriggerOutcome.Started, result.Outcome);
         var drop = durable.ScheduledInput().Drop;
         Assert.Equal("port-drops/2704/invoice.pdf", drop.Source);
-        Assert.Equal(StorageLayout.WithManifest(Convert.ToBase64String(Md5), "\"0x8DMANIFEST\""), drop.ContentVersion);
-        Assert.NotEqual(DropIds.Compute(drop.Source, Convert.ToBase64String(Md5)), drop.DropId);
+        Assert.Equal(StorageLayout.WithManifest(ETag, "\"0x8DMANIFEST\""), drop.ContentVersion);
+        Assert.NotEqual(DropIds.Compute(drop.Source, ETag), drop.DropId);
     }
 
-    private static DropIntakeTrigger Trigger(IDictionary<string, Mock<Azure.Storage.Blobs.BlobClient>>? portDrops = null)
+    private DropIntakeTrigger Trigger(IDictionary<string, Mock<Azure.Storage.Blobs.BlobClient>>? portDrops = null)
     {
         var service = Blobs.Service(new Dictionary<string, Mock<Azure.Storage.Blobs.BlobContainerClient>>
         {
             [StorageLayout.PortDrops] = Blobs.Container(portDrops ?? new Dictionary<string, Mock<Azure.Storage.Blobs.BlobClient>>()),
         });
-        return new DropIntakeTrigger(service.Object, new DropScheduler(Options, NullLogger<DropScheduler>.Instance), NullLogger<DropIntakeTrigger>.Instance);
+        return new DropIntakeTrigger(service.Object, new DropScheduler(Options, Retry, _ledger.Object, NullLogger<DropScheduler>.Instance), NullLogger<DropIntakeTrigger>.Instance);
     }
 }

@@ -7,6 +7,8 @@ using Cee.Routing.Intake;
 using Cee.Routing.Ledger;
 using Cee.Routing.Messages;
 using Cee.Routing.Workflow;
+using Microsoft.DurableTask;
+using Moq;
 
 namespace Cee.Functions.Tests.Orchestration;
 
@@ -15,6 +17,29 @@ public class RouteDropOrchestratorTests
 {
     private static readonly DropReference Drop = Durable.Drop();
     private static readonly ImporterRef Importer = new("12-345678900", "12345678900", "ein");
+
+    [Fact]
+    public async Task RunAsync_AccountLookupExhaustsItsRetries_RecordsFailedTellsTriageAndCompletes()
+    {
+        var context = Orchestrations.Context(Drop.DropId);
+        var retry = new ActivityRetry { MaxAttempts = 3 };
+        context.Setup(c => c.GetInput<RouteDropInput>()).Returns(new RouteDropInput(Drop, new RoutingWorkflowOptions(), retry));
+        var routing = InMemoryRouting.Answer(context, InMemoryRouting.DisPackage(Drop, Importer, new CommodityLine("8471300100", 1)),
+            new ImporterAccount(Importer.LookupKey, Importer.Masked, AccountStatus.Assigned, "CEE005", []));
+        context.Setup(c => c.CallActivityAsync<ImporterAccount>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ThrowsAsync(new TaskFailedException(ActivityNames.FindImporterAccount, 7,
+                new TaskFailureDetails("System.Net.Http.HttpRequestException", "Connection refused (localhost:8081)", null, null, null)));
+
+        var outcome = await RouteDropOrchestrator.RunAsync(context.Object);
+
+        Assert.All(outcome.Documents, d => Assert.Equal(LedgerState.Failed, d.State));
+        Assert.All(routing.Ledger.Values, r => Assert.Equal(
+            $"{ActivityNames.FindImporterAccount} gave up after 3 attempt(s): System.Net.Http.HttpRequestException: Connection refused (localhost:8081)",
+            r.History[^1].Reason));
+        var triage = Assert.Single(routing.PublishedOn(Topics.Triage));
+        Assert.Equal($"failed-{Drop.DropId}-1", triage.Properties.MessageId);
+        Assert.All(routing.Calls, c => Assert.Equal(3, c.Options!.Retry!.Policy!.MaxNumberOfAttempts));
+    }
 
     [Fact]
     public async Task RunAsync_AssignedImporter_RoutesThroughActivitiesAndReturnsTheOutcome()
@@ -37,7 +62,7 @@ public class RouteDropOrchestratorTests
         Assert.Equal(["cee005", "cee005"], published.Select(m => m.Topic));
         Assert.Equal([$"{Drop.DropId}-001", $"{Drop.DropId}-002"], published.Select(m => m.Properties.MessageId).Order(StringComparer.Ordinal));
         Assert.Equal(ActivityNames.OpenAndStoreDrop, calls[0].Name);
-        Assert.All(calls, c => Assert.Same(DurableRoutingPorts.Retry, c.Options));
+        Assert.All(calls, c => Assert.Equal(6, c.Options!.Retry!.Policy!.MaxNumberOfAttempts));
         Assert.All(routing.Ledger.Values, r => Assert.Equal(["received", "validated", "publish-intent", "routed"], r.History.Select(h => h.Step)));
         // The port's answer goes through its own activity, after the last ledger step it reports.
         var answer = Assert.Single(routing.Responses);

@@ -14,14 +14,15 @@ namespace Cee.Functions.Tests.Storage;
 public class BlobQuarantineTests
 {
     private static readonly byte[] Md5 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
-    private static readonly DropReference Drop = DropReference.For("port-drops/2704/x.xml", Convert.ToBase64String(Md5));
+    private const string ETagValue = "\"0x8DE2A0B1C2D3E4F\"";
+    private static readonly DropReference Drop = DropReference.For("port-drops/2704/x.xml", ETagValue);
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 15, 0, 0, TimeSpan.Zero);
     private static readonly Finding[] Reasons = [new("entry.check-digit", FindingSeverity.Error, "entry 002-6110316-3: check digit is 3; the number computes 2")];
 
     [Fact]
     public async Task KeepAsync_RejectedDrop_CopiesItByteForByteWithReasonsInMetadataAndBeside()
     {
-        var setup = new Setup(Blobs.Existing(Blobs.Properties(contentHash: Md5)));
+        var setup = new Setup(Blobs.Existing(Blobs.Properties(contentHash: Md5, etag: ETagValue)));
 
         var note = await setup.Quarantine.KeepAsync(Drop, Reasons, CancellationToken.None);
 
@@ -48,7 +49,7 @@ public class BlobQuarantineTests
     [Fact]
     public async Task KeepAsync_SameDropAgain_KeepsTheFirstCopyAndRewritesOnlyTheReasons()
     {
-        var setup = new Setup(Blobs.Existing(Blobs.Properties(contentHash: Md5)));
+        var setup = new Setup(Blobs.Existing(Blobs.Properties(contentHash: Md5, etag: ETagValue)));
         setup.AlreadyKept("2704/x.xml", Drop.DropId);
 
         var note = await setup.Quarantine.KeepAsync(Drop, Reasons, CancellationToken.None);
@@ -61,7 +62,7 @@ public class BlobQuarantineTests
     [Fact]
     public async Task KeepAsync_AnotherDropKeptAtThePath_KeepsThisOneBesideIt()
     {
-        var setup = new Setup(Blobs.Existing(Blobs.Properties(contentHash: Md5)));
+        var setup = new Setup(Blobs.Existing(Blobs.Properties(contentHash: Md5, etag: ETagValue)));
         setup.AlreadyKept("2704/x.xml", "dffffffffffffffffffffffffffffffff");
 
         var note = await setup.Quarantine.KeepAsync(Drop, Reasons, CancellationToken.None);
@@ -75,7 +76,8 @@ public class BlobQuarantineTests
     [Fact]
     public async Task KeepAsync_DropReplacedByNewerContent_KeepsOnlyTheReasonsAndSaysWhy()
     {
-        var setup = new Setup(Blobs.Existing(Blobs.Properties(contentHash: [9, 9, 9, 9])));
+        // Newer content at the path has another ETag, even with the same (client-set) Content-MD5.
+        var setup = new Setup(Blobs.Existing(Blobs.Properties(contentHash: Md5, etag: "\"0x8DE2A0B1C2D9999\"")));
 
         var note = await setup.Quarantine.KeepAsync(Drop, Reasons, CancellationToken.None);
 

@@ -6,19 +6,12 @@ namespace Cee.Functions.Tests.Storage;
 
 public class StorageLayoutTests
 {
-    private static readonly byte[] Md5 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
-
     [Fact]
-    public void ContentVersion_WithContentMd5_IsItsBase64()
+    public void ContentVersion_IsTheETagWhateverTheContentMd5()
     {
-        Assert.Equal(Convert.ToBase64String(Md5), StorageLayout.ContentVersion(Md5, new ETag("\"0x1\"")));
-    }
-
-    [Fact]
-    public void ContentVersion_WithoutContentMd5_IsTheETag()
-    {
-        Assert.Equal("\"0x8D1\"", StorageLayout.ContentVersion(null, new ETag("\"0x8D1\"")));
-        Assert.Equal("\"0x8D1\"", StorageLayout.ContentVersion([], new ETag("\"0x8D1\"")));
+        // The signature takes no Content-MD5 at all: a client sets it, the service guarantees the ETag.
+        Assert.Equal("\"0x8D1\"", StorageLayout.ContentVersion(new ETag("\"0x8D1\"")));
+        Assert.NotEqual(StorageLayout.ContentVersion(new ETag("\"0x8D1\"")), StorageLayout.ContentVersion(new ETag("\"0x8D2\"")));
     }
 
     [Theory]
@@ -48,10 +41,10 @@ public class StorageLayoutTests
     [Fact]
     public void IsVersionOf_DocumentVersionWithOrWithoutManifestPart_MatchesTheBlob()
     {
-        var version = Convert.ToBase64String(Md5);
+        const string version = "\"0x1\"";
 
-        Assert.True(StorageLayout.IsVersionOf(version, Md5, new ETag("\"0x1\"")));
-        Assert.True(StorageLayout.IsVersionOf(StorageLayout.WithManifest(version, "\"0x2\""), Md5, new ETag("\"0x1\"")));
-        Assert.False(StorageLayout.IsVersionOf(version, [9, 9, 9], new ETag("\"0x1\"")));
+        Assert.True(StorageLayout.IsVersionOf(version, new ETag("\"0x1\"")));
+        Assert.True(StorageLayout.IsVersionOf(StorageLayout.WithManifest(version, "\"0x2\""), new ETag("\"0x1\"")));
+        Assert.False(StorageLayout.IsVersionOf(version, new ETag("\"0x3\"")));
     }
 }
