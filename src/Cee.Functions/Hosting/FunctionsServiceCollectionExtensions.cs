@@ -6,6 +6,7 @@ using Cee.Functions.Http;
 using Cee.Functions.Identity;
 using Cee.Functions.Intake;
 using Cee.Functions.Messaging;
+using Cee.Functions.Reconcile;
 using Cee.Functions.Storage;
 using Cee.Routing.Centers;
 using Cee.Routing.Cosmos;
@@ -14,6 +15,7 @@ using Cee.Routing.Identifiers;
 using Cee.Routing.Intake;
 using Cee.Routing.Messages;
 using Cee.Routing.Ports;
+using Cee.Routing.Reconcile;
 using Cee.Routing.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
@@ -22,6 +24,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 
 namespace Cee.Functions.Hosting;
 
@@ -53,6 +56,9 @@ public static class FunctionsServiceCollectionExtensions
         // Triggers and the HTTP API; every HTTP function asks ApiAccess who the caller is first.
         services.AddSingleton<DropScheduler>();
         services.AddSingleton<DropIntakeTrigger>();
+        services.AddMetrics();
+        services.AddSingleton<ReconcilerMetrics>();
+        services.AddSingleton<Reconciler>();
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<ApiAccess>();
         services.AddSingleton<ReviewSubmission>();
@@ -69,6 +75,9 @@ public static class FunctionsServiceCollectionExtensions
         services.AddOptions<ActivityRetrySettings>().Bind(configuration.GetSection(ActivityRetrySettings.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ActivityRetrySettings>, ActivityRetrySettingsValidator>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ActivityRetrySettings>>().Value.ToRetry());
+        services.AddOptions<ReconcilerOptions>().Bind(configuration.GetSection(ReconcilerOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReconcilerOptions>, ReconcilerOptionsValidator>();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<ReconcilerOptions>>().Value);
 
         services.AddOptions<ImporterKeySettings>().Bind(configuration.GetSection("Importers")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ImporterKeySettings>, ImporterKeySettingsValidator>();
@@ -124,6 +133,7 @@ public static class FunctionsServiceCollectionExtensions
         var entraId = TelemetrySettings.UsesEntraId(configuration[TelemetrySettings.AuthenticationStringSetting], out var clientId);
         services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
+            .WithMetrics(metrics => metrics.AddMeter(ReconcilerMetrics.MeterName))
             .UseAzureMonitorExporter(exporter =>
             {
                 exporter.ConnectionString = connectionString;

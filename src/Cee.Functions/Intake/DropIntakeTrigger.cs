@@ -23,26 +23,39 @@ public sealed class DropIntakeTrigger(BlobServiceClient blobs, DropScheduler sch
 {
     public async Task<DropTriggerResult> HandleAsync(BlobClient blob, string port, string name, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(durable);
+        var (drop, outcome) = await ResolveAsync(blob, port, name, cancellationToken);
+        return drop is null
+            ? new DropTriggerResult(outcome, null)
+            : await scheduler.ScheduleAsync(durable, drop, cancellationToken);
+    }
+
+    /// <summary>
+    /// The drop a blob-created event for <c>{port}/{name}</c> names, as the trigger computes it; null
+    /// (with the reason) for a sidecar manifest read with its document, or a blob that is gone. The
+    /// reconciler uses it for blobs no event started.
+    /// </summary>
+    public async Task<(DropReference? Drop, DropTriggerOutcome Outcome)> ResolveAsync(BlobClient blob, string port, string name, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(blob);
         ArgumentException.ThrowIfNullOrEmpty(port);
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (StorageLayout.IsSidecarManifest(name))
         {
-            return await HandleManifestAsync(blob, port, name, durable, cancellationToken);
+            return await ResolveManifestAsync(blob, port, name, cancellationToken);
         }
 
         var properties = await blob.TryGetPropertiesAsync(cancellationToken);
         if (properties is null)
         {
             logger.LogWarning("Drop {Port}/{Name} no longer exists; nothing to route", port, name);
-            return new DropTriggerResult(DropTriggerOutcome.BlobGone, null);
+            return (null, DropTriggerOutcome.BlobGone);
         }
 
-        var drop = DropReference.For(StorageLayout.DropSource(port, name), StorageLayout.ContentVersion(properties.ETag));
-        return await scheduler.ScheduleAsync(durable, drop, cancellationToken);
+        return (DropReference.For(StorageLayout.DropSource(port, name), StorageLayout.ContentVersion(properties.ETag)), DropTriggerOutcome.Started);
     }
 
-    private async Task<DropTriggerResult> HandleManifestAsync(BlobClient manifest, string port, string name, DurableTaskClient durable, CancellationToken cancellationToken)
+    private async Task<(DropReference? Drop, DropTriggerOutcome Outcome)> ResolveManifestAsync(BlobClient manifest, string port, string name, CancellationToken cancellationToken)
     {
         var documentName = StorageLayout.DocumentFor(name);
         var document = await blobs.GetBlobContainerClient(StorageLayout.PortDrops)
@@ -52,7 +65,7 @@ public sealed class DropIntakeTrigger(BlobServiceClient blobs, DropScheduler sch
         if (document is null || manifestProperties is null || manifestProperties.LastModified <= document.LastModified)
         {
             logger.LogDebug("Sidecar manifest {Port}/{Name} is read with its document {Document}; not routed alone", port, name, documentName);
-            return new DropTriggerResult(DropTriggerOutcome.ManifestIgnored, null);
+            return (null, DropTriggerOutcome.ManifestIgnored);
         }
 
         var drop = DropReference.For(
@@ -62,6 +75,6 @@ public sealed class DropIntakeTrigger(BlobServiceClient blobs, DropScheduler sch
                 StorageLayout.ContentVersion(manifestProperties.ETag)));
         logger.LogInformation(
             "Sidecar manifest {Port}/{Name} arrived after its document: routing {Source} again with it as {DropId}", port, name, drop.Source, drop.DropId);
-        return await scheduler.ScheduleAsync(durable, drop, cancellationToken);
+        return (drop, DropTriggerOutcome.Started);
     }
 }

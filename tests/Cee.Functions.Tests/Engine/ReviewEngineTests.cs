@@ -74,7 +74,7 @@ public sealed class ReviewEngineTests
         Assert.Equal(["received", "validated", "awaiting-review", "publish-intent", "routed"], record.History.Select(h => h.Step));
         Assert.Null(record.Decision.ReviewerId); // no person decided: the deadline did
         // The durable timer fired: the routed step is at least the timeout after the request for review.
-        Assert.True(record.History[3].At - record.History[2].At >= TimeSpan.FromSeconds(2), $"routed {record.History[3].At:O}, review requested {record.History[2].At:O}");
+        Assert.True(record.History[4].At - record.History[2].At >= TimeSpan.FromSeconds(2), $"routed {record.History[4].At:O}, review requested {record.History[2].At:O}");
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(2, harness.Messages.Of(dropId).Count); // the review request, then the routed document
     }
