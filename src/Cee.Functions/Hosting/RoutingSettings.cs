@@ -17,6 +17,9 @@ public sealed class RoutingSettings
 
     public int? MaxEscalations { get; set; }
 
+    /// <summary>The topics' duplicate-detection window (infra/ sets one day); a publish intent older than it is not re-sent (ADR 15).</summary>
+    public string? DuplicateDetectionWindow { get; set; }
+
     /// <summary>What is wrong with these settings, or an empty list.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -24,6 +27,11 @@ public sealed class RoutingSettings
         if (ReviewTimeout is not null && !TimeSpan.TryParse(ReviewTimeout, CultureInfo.InvariantCulture, out _))
         {
             problems.Add($"Routing__ReviewTimeout '{ReviewTimeout}' is not a time span such as 2.00:00:00.");
+        }
+
+        if (DuplicateDetectionWindow is not null && !TimeSpan.TryParse(DuplicateDetectionWindow, CultureInfo.InvariantCulture, out _))
+        {
+            problems.Add($"Routing__DuplicateDetectionWindow '{DuplicateDetectionWindow}' is not a time span such as 1.00:00:00.");
         }
 
         if (ReviewFallback is not null && ParseFallback(ReviewFallback) is null)
@@ -48,6 +56,7 @@ public sealed class RoutingSettings
             ReviewTimeout = ReviewTimeout is null ? defaults.ReviewTimeout : TimeSpan.Parse(ReviewTimeout, CultureInfo.InvariantCulture),
             ReviewFallback = ReviewFallback is null ? defaults.ReviewFallback : ParseFallback(ReviewFallback) ?? defaults.ReviewFallback,
             MaxEscalations = MaxEscalations ?? defaults.MaxEscalations,
+            DuplicateDetectionWindow = DuplicateDetectionWindow is null ? defaults.DuplicateDetectionWindow : TimeSpan.Parse(DuplicateDetectionWindow, CultureInfo.InvariantCulture),
         };
     }
 
