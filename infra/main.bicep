@@ -162,6 +162,12 @@ param reviewFallback string = 'escalate'
 @description('Routing__MaxEscalations: how many times an undecided review is escalated, once per reviewTimeout (the app\'s own bounds, RoutingWorkflowOptions.MaxEscalations [Range(1, 20)]; a drift test ties them).')
 param maxEscalations int = 3
 
+@description('Who the alert rules tell (poison queue, Event Grid dead letters, Failed runs): e-mail receivers, each { name, emailAddress }.')
+param alertEmailReceivers array = []
+
+@description('ReconcilerSchedule: when the reconciler runs (NCRONTAB, every 5 minutes by default; docs/adr/0015).')
+param reconcilerSchedule string = '0 */5 * * * *'
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var intakeFunctionName = 'IntakeFromPortDrop'
@@ -290,6 +296,20 @@ module access 'modules/access.bicep' = {
   }
 }
 
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    actionGroupName: 'ag-cee-${resourceToken}'
+    emailReceivers: alertEmailReceivers
+    dataStorageAccountName: storage.outputs.dataAccountName
+    eventGridSystemTopicName: eventGrid.outputs.name
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+  }
+}
+
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
@@ -314,6 +334,7 @@ module functionApp 'modules/functionapp.bicep' = {
     reviewTimeout: reviewTimeout
     reviewFallback: reviewFallback
     maxEscalations: maxEscalations
+    reconcilerSchedule: reconcilerSchedule
     authClientId: authClientId
     authTenantId: authTenantId
   }

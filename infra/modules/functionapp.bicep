@@ -23,6 +23,7 @@ param maximumInstanceCount int
 param reviewTimeout string
 param reviewFallback string
 param maxEscalations int
+param reconcilerSchedule string
 param authClientId string
 param authTenantId string
 
@@ -118,6 +119,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Routing__ReviewTimeout: reviewTimeout
     Routing__ReviewFallback: reviewFallback
     Routing__MaxEscalations: string(maxEscalations)
+
+    // The reconciler's timer (docs/adr/0015); its other settings (Reconciler__*) keep their defaults.
+    ReconcilerSchedule: reconcilerSchedule
 
     Importers__KeySecret: '@Microsoft.KeyVault(SecretUri=${importerKeySecretUri})'
 
