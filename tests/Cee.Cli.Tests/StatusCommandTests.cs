@@ -34,7 +34,7 @@ public sealed class StatusCommandTests : IDisposable
         var cf28 = documents.First(d => d.GetProperty("source").GetString() == "2704/cf28-response.xml");
         Assert.Equal(["source", "documentId", "sourceDocumentId", "state", "center", "topic", "duplicateOf", "reasons", "history"], cf28.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("CF28-RESP-1", "Routed", "CEE010"), (cf28.GetProperty("sourceDocumentId").GetString(), cf28.GetProperty("state").GetString(), cf28.GetProperty("center").GetString()));
-        Assert.Equal(["received", "validated", "routed"], cf28.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("step").GetString()));
+        Assert.Equal(["received", "validated", "publish-intent", "routed"], cf28.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("step").GetString()));
         foreach (var expected in CuratedSamples.Drops)
         {
             Assert.All(documents.Where(d => d.GetProperty("source").GetString() == expected.Path), d =>
@@ -68,7 +68,7 @@ public sealed class StatusCommandTests : IDisposable
         var run = await CliRun.InvokeAsync("status", _out.Path, "--center", "CEE010");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Contains("received > validated > routed", run.Output, StringComparison.Ordinal);
+        Assert.Contains("received > validated > publish-intent > routed", run.Output, StringComparison.Ordinal);
         Assert.Contains("CF28-RESP-1", run.Output, StringComparison.Ordinal);
         Assert.Contains("2 document(s): 2 Routed.", run.Output, StringComparison.Ordinal);
     }
