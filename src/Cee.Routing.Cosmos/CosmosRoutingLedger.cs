@@ -140,6 +140,14 @@ public sealed class CosmosRoutingLedger : IRoutingLedger, ILedgerQueries
         return new LedgerPage(Ordered(found.Items), null, found.UnreadableIds);
     }
 
+    public async Task<LedgerPage> GetRecordsOfSourceAsync(string source, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.subject.source = @source").WithParameter("@source", source);
+        var found = await _store.QueryAllAsync("by-source", query, cancellationToken);
+        return new LedgerPage(Ordered(found.Items), null, found.UnreadableIds);
+    }
+
     public async Task<LedgerPage> GetCenterQueueAsync(
         string? center, LedgerState state, string? continuationToken, int maxItems, CancellationToken cancellationToken)
     {

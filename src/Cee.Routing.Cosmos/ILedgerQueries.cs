@@ -25,4 +25,7 @@ public interface ILedgerQueries
     /// <param name="maxItems">At most this many records (1 to 1000).</param>
     /// <exception cref="ArgumentException">Not a Center ID, or <paramref name="maxItems"/> out of range.</exception>
     Task<LedgerPage> GetCenterQueueAsync(string? center, LedgerState state, string? continuationToken, int maxItems, CancellationToken cancellationToken);
+
+    /// <summary>Every record of drops from <paramref name="source"/> (e.g. <c>port-drops/2704/x.pdf</c>), whatever their content version, oldest first.</summary>
+    Task<LedgerPage> GetRecordsOfSourceAsync(string source, CancellationToken cancellationToken);
 }

@@ -59,7 +59,15 @@ public sealed class ReviewSubmission(IRoutingLedger ledger, TimeProvider time, I
                 $"The routing of drop {shown} is {instance.RuntimeStatus}; only a running routing that waits for a person takes a decision.");
         }
 
-        var state = (await ledger.GetAsync(DropIds.DocumentId(dropId, 1), cancellationToken))?.State;
+        var record = await ledger.GetAsync(DropIds.DocumentId(dropId, 1), cancellationToken);
+        var state = record?.State;
+        if (state == LedgerState.Superseded)
+        {
+            // A later run of the same source decides the document now; a decision here would publish it twice.
+            return Problems.Conflict(request, "The drop was superseded",
+                $"The review request of drop {shown} was withdrawn: {SsnRedaction.Redact(record!.History[^1].Reason)}. Decide the later run instead.");
+        }
+
         if (state != LedgerState.AwaitingReview)
         {
             return Problems.Conflict(request, "The drop is not awaiting review",

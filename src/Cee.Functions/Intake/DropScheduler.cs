@@ -1,4 +1,5 @@
 using Cee.Functions.Orchestration;
+using Cee.Routing.Cosmos;
 using Cee.Routing.Drops;
 using Cee.Routing.Ports;
 using Cee.Routing.Workflow;
@@ -16,7 +17,7 @@ namespace Cee.Functions.Intake;
 /// or Validated) is routed again, which the workflow turns into the missing steps of that run.
 /// The reconciler re-drives Failed drops through <see cref="RedriveAsync"/>.
 /// </summary>
-public sealed class DropScheduler(RoutingWorkflowOptions options, ActivityRetry retry, IRoutingLedger ledger, ILogger<DropScheduler> logger)
+public sealed class DropScheduler(RoutingWorkflowOptions options, ActivityRetry retry, IRoutingLedger ledger, ILedgerQueries queries, ILogger<DropScheduler> logger)
 {
     /// <summary>Pending, Running and Suspended instances are live: a second start must not race them.</summary>
     public static bool IsLive(OrchestrationRuntimeStatus status) =>
@@ -63,10 +64,13 @@ public sealed class DropScheduler(RoutingWorkflowOptions options, ActivityRetry 
 
     private async Task<DropTriggerResult> StartAsync(DurableTaskClient durable, DropReference drop, int redrive, CancellationToken cancellationToken)
     {
+        // A later run of the same source supersedes the earlier runs that have not routed (ADR 15).
+        var supersedes = DropRecords.EarlierUnrouted((await queries.GetRecordsOfSourceAsync(drop.Source, cancellationToken)).Records, drop.DropId);
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(
-                RouteDropOrchestrator.Name, new RouteDropInput(drop, options, retry, redrive), new StartOrchestrationOptions(drop.DropId), cancellationToken);
+                RouteDropOrchestrator.Name, new RouteDropInput(drop, options, retry, redrive, supersedes.Count > 0 ? supersedes : null),
+                new StartOrchestrationOptions(drop.DropId), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -84,7 +88,8 @@ public sealed class DropScheduler(RoutingWorkflowOptions options, ActivityRetry 
         }
 
         logger.LogInformation(
-            "Routing drop {DropId} ({Source}, content version {ContentVersion}, re-drive {Redrive})", drop.DropId, drop.Source, drop.ContentVersion, redrive);
+            "Routing drop {DropId} ({Source}, content version {ContentVersion}, re-drive {Redrive}); it supersedes {Supersedes}",
+            drop.DropId, drop.Source, drop.ContentVersion, redrive, supersedes.Count > 0 ? string.Join(", ", supersedes) : "no earlier run");
         return new DropTriggerResult(DropTriggerOutcome.Started, drop);
     }
 }

@@ -29,7 +29,7 @@ public sealed class RouteDropOrchestrator
         RoutingOutcome outcome;
         try
         {
-            outcome = await workflow.RunAsync(input.Drop, input.Redrive);
+            outcome = await workflow.RunAsync(input.Drop, input.Redrive, input.Supersedes ?? []);
         }
         catch (TaskFailedException failed)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cee.Routing.Centers;
 using Cee.Routing.Drops;
 using Cee.Routing.Intake;
+using Cee.Routing.Ledger;
 using Cee.Routing.Policy;
 
 namespace Cee.Routing.Messages;
@@ -130,6 +131,35 @@ public static class MessageFactory
                 {
                     ["kind"] = type,
                     ["port"] = intake?.Port ?? string.Empty,
+                    ["schemaVersion"] = "1",
+                }),
+            ContractJson.Serialize(body));
+    }
+
+    /// <summary>
+    /// The withdrawal of a superseded run's review request, on the triage topic. MessageId =
+    /// <c>superseded-{dropId}</c>; the session is the entry number when the run had one, else its drop id.
+    /// </summary>
+    public static TopicMessage ReviewSuperseded(LedgerSubject earlier, IReadOnlyList<string> recordIds, string supersededBy, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(recordIds);
+        ArgumentException.ThrowIfNullOrEmpty(supersededBy);
+        var body = new ReviewSupersededMessage(
+            ReviewSupersededMessage.SchemaName, ReviewSupersededMessage.CurrentVersion, earlier.DropId, earlier.Source, recordIds,
+            supersededBy, at, earlier.DropId);
+        const string type = "review-superseded";
+        return new TopicMessage(Topics.Triage,
+            new MessageProperties(
+                $"superseded-{earlier.DropId}",
+                earlier.Entries.Count > 0 ? earlier.Entries[0] : earlier.DropId,
+                earlier.DropId,
+                type,
+                Json,
+                new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["kind"] = type,
+                    ["port"] = earlier.Port ?? string.Empty,
                     ["schemaVersion"] = "1",
                 }),
             ContractJson.Serialize(body));

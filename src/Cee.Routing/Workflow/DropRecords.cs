@@ -41,4 +41,30 @@ public static class DropRecords
         ArgumentNullException.ThrowIfNull(records);
         return records.Count > 0 && records.All(r => r.State.IsTerminal() || r.WasRouted);
     }
+
+    /// <summary>
+    /// The runs a new run of the same source supersedes: of <paramref name="ofSource"/> (every record of
+    /// the source), the drops other than <paramref name="dropId"/> that began before it (all of them
+    /// when it has no record yet) and still have a record that is neither final nor routed.
+    /// </summary>
+    public static IReadOnlyList<string> EarlierUnrouted(IReadOnlyList<LedgerRecord> ofSource, string dropId)
+    {
+        ArgumentNullException.ThrowIfNull(ofSource);
+        ArgumentException.ThrowIfNullOrEmpty(dropId);
+        var began = ofSource.Where(r => string.Equals(r.Subject.DropId, dropId, StringComparison.Ordinal))
+            .Select(r => r.History[0].At).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        return [.. ofSource
+            .Where(r => !string.Equals(r.Subject.DropId, dropId, StringComparison.Ordinal) && r.History[0].At < began)
+            .Where(IsOpen)
+            .Select(r => r.Subject.DropId)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>A record a run may still decide: Received, Validated, AwaitingReview or Failed, never routed.</summary>
+    public static bool IsOpen(LedgerRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.State is LedgerState.Received or LedgerState.Validated or LedgerState.AwaitingReview or LedgerState.Failed && !record.WasRouted;
+    }
 }

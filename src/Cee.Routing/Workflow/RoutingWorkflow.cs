@@ -58,9 +58,18 @@ public sealed partial class RoutingWorkflow
     /// Routes the drop; <paramref name="redrive"/> above 0 is the reconciler's re-drive of that number,
     /// which first resumes every Failed record to the state it failed in (step <c>resumed-{redrive}</c>).
     /// </summary>
-    public async Task<RoutingOutcome> RunAsync(DropReference drop, int redrive, CancellationToken cancellationToken = default)
+    public Task<RoutingOutcome> RunAsync(DropReference drop, int redrive, CancellationToken cancellationToken = default) =>
+        RunAsync(drop, redrive, [], cancellationToken);
+
+    /// <summary>
+    /// Routes the drop as <see cref="RunAsync(DropReference, int, CancellationToken)"/>; once it has passed
+    /// intake and holds its content claim, it supersedes the runs of <paramref name="supersedes"/> (earlier
+    /// drops of the same source that have not routed).
+    /// </summary>
+    public async Task<RoutingOutcome> RunAsync(DropReference drop, int redrive, IReadOnlyList<string> supersedes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(drop);
+        ArgumentNullException.ThrowIfNull(supersedes);
         ArgumentOutOfRangeException.ThrowIfNegative(redrive);
         _drop = drop;
         var intake = await _ports.Drops.OpenAsync(drop, cancellationToken);
@@ -107,6 +116,7 @@ public sealed partial class RoutingWorkflow
             return Outcome(intake, duplicates);
         }
 
+        await SupersedeAsync(run, supersedes, cancellationToken);
         var current = await RecordAllAsync(run, "validated", LedgerState.Validated, DescribeValidated(intake), cancellationToken);
 
         var facts = await GatherFactsAsync(intake, cancellationToken);
@@ -210,6 +220,11 @@ public sealed partial class RoutingWorkflow
                     continue;
 
                 case ReviewWaitOutcome.DeadlinePassed when deadline is not null:
+                    if (await EndedElsewhereAsync(run, cancellationToken) is { } ended)
+                    {
+                        return (pending, ended);
+                    }
+
                     if (_options.ReviewFallback == ReviewFallback.BestHtsGuess &&
                         RoutingPolicy.BestGuess(pending, facts.Lines) is { } guess)
                     {

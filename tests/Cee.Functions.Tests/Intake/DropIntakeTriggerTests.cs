@@ -2,6 +2,7 @@ using Cee.Functions.Intake;
 using Cee.Functions.Orchestration;
 using Cee.Functions.Storage;
 using Cee.Functions.Tests.Support;
+using Cee.Routing.Cosmos;
 using Cee.Routing.Drops;
 using Cee.Routing.Ledger;
 using Cee.Routing.Ports;
@@ -19,6 +20,10 @@ public class DropIntakeTriggerTests
     private static readonly RoutingWorkflowOptions Options = new() { ReviewTimeout = TimeSpan.FromHours(12) };
     private static readonly ActivityRetry Retry = new() { MaxAttempts = 4 };
     private readonly Mock<IRoutingLedger> _ledger = new();
+    private readonly Mock<ILedgerQueries> _queries = new();
+
+    public DropIntakeTriggerTests() =>
+        _queries.Setup(q => q.GetRecordsOfSourceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(new LedgerPage([], null, []));
 
     [Fact]
     public async Task HandleAsync_Document_StartsRouteDropUnderTheDropIdOfPathAndETag()
@@ -77,6 +82,27 @@ public class DropIntakeTriggerTests
 
         Assert.Equal(DropTriggerOutcome.AlreadySettled, result.Outcome);
         Assert.Empty(durable.Scheduled);
+    }
+
+    [Fact]
+    public async Task HandleAsync_LateManifest_SupersedesTheDocumentsEarlierRunThatAwaitsReview()
+    {
+        var durable = new Durable();
+        var earlier = DropIds.Compute("port-drops/2704/invoice.pdf", ETag);
+        var waiting = Ledgers.Record(DropIds.DocumentId(earlier, 1), LedgerState.AwaitingReview, earlier);
+        var routed = Ledgers.Record("d11111111111111111111111111111111-001", LedgerState.Routed, "d11111111111111111111111111111111");
+        _queries.Setup(q => q.GetRecordsOfSourceAsync("port-drops/2704/invoice.pdf", It.IsAny<CancellationToken>())).ReturnsAsync(new LedgerPage([waiting, routed], null, []));
+        var documents = new Dictionary<string, Mock<Azure.Storage.Blobs.BlobClient>>
+        {
+            ["2704/invoice.pdf"] = Blobs.Existing(Blobs.Properties(lastModified: Blobs.Uploaded)),
+        };
+
+        await Trigger(documents).HandleAsync(
+            Blobs.Existing(Blobs.Properties(etag: "\"0x8DMANIFEST\"", lastModified: Blobs.Uploaded.AddMinutes(2))).Object,
+            "2704", "invoice.pdf.cee.json", durable.Client.Object, CancellationToken.None);
+
+        // The routed run is left alone; the one waiting for a person is superseded by the new run.
+        Assert.Equal([earlier], durable.ScheduledInput().Supersedes);
     }
 
     [Fact]
@@ -208,6 +234,6 @@ public class DropIntakeTriggerTests
         {
             [StorageLayout.PortDrops] = Blobs.Container(portDrops ?? new Dictionary<string, Mock<Azure.Storage.Blobs.BlobClient>>()),
         });
-        return new DropIntakeTrigger(service.Object, new DropScheduler(Options, Retry, _ledger.Object, NullLogger<DropScheduler>.Instance), NullLogger<DropIntakeTrigger>.Instance);
+        return new DropIntakeTrigger(service.Object, new DropScheduler(Options, Retry, _ledger.Object, _queries.Object, NullLogger<DropScheduler>.Instance), NullLogger<DropIntakeTrigger>.Instance);
     }
 }
