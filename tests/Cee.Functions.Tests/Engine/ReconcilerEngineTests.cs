@@ -1,9 +1,13 @@
 using Cee.Functions.Harness.Engine;
 using Cee.Functions.Harness.Proxy;
+using Cee.Functions.Http;
 using Cee.Functions.Orchestration;
 using Cee.Functions.Reconcile;
+using Cee.Functions.Storage;
+using Cee.Functions.Tests.Support;
 using Cee.Routing.Ledger;
 using Cee.Routing.Messages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -154,6 +158,46 @@ public sealed class ReconcilerEngineTests
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await harness.Client.GetInstanceAsync(recent))!.RuntimeStatus);
         // The ledger keeps the purged drop's records: only Durable history goes.
         Assert.All(await harness.LedgerRecordsAsync(old), r => Assert.Equal(LedgerState.Routed, r.State));
+    }
+
+    [Fact]
+    public async Task LateManifest_DecisionForTheFirstRunIsRefusedAndTheDocumentReachesItsCenterOnce()
+    {
+        await using var harness = await StartAsync();
+        const string name = "2704/commercial-invoice.pdf";
+        // The bare document without its manifest: nothing says whose it is, so a person is asked.
+        await harness.UploadDropAsync(name, EngineSamples.Read(name));
+        var first = (await harness.DeliverBlobCreatedAsync(name)).Drop!.DropId;
+        await harness.WaitForSettledAsync(first, EngineTimeouts.Settle);
+        Assert.All(await harness.LedgerRecordsAsync(first), r => Assert.Equal(LedgerState.AwaitingReview, r.State));
+
+        // Its manifest comes late: a second run under a new drop id routes it, and supersedes the first.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        await harness.UploadDropAsync(StorageLayout.ManifestFor(name), EngineSamples.Read(StorageLayout.ManifestFor(name)));
+        var second = (await harness.DeliverBlobCreatedAsync(StorageLayout.ManifestFor(name))).Drop!.DropId;
+        await harness.WaitForCompletionAsync(second, EngineTimeouts.Settle);
+
+        var decision = await harness.Services.GetRequiredService<ReviewSubmission>().SubmitAsync(
+            ReviewRequest(first), first, Principals.Reviewer(), harness.Client, CancellationToken.None);
+
+        var problem = Assert.IsType<ProblemDetails>(Assert.IsAssignableFrom<ObjectResult>(decision).Value);
+        Assert.Equal((409, "The drop was superseded"), (problem.Status, problem.Title));
+        Assert.All(await harness.LedgerRecordsAsync(first), r => Assert.Equal(LedgerState.Superseded, r.State));
+        Assert.Single(harness.Messages.Of(first), m => m.MessageId == $"superseded-{first}");
+        var routed = Assert.Single(await harness.LedgerRecordsAsync(second));
+        Assert.Equal(LedgerState.Routed, routed.State);
+        var toCenters = harness.Messages.Published.Where(m => m.Topic != Topics.Triage).ToList();
+        Assert.Equal(routed.Id, Assert.Single(toCenters).MessageId);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpRequest ReviewRequest(string dropId)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Method = "POST";
+        context.Request.Path = $"/api/reviews/{dropId}";
+        context.Request.ContentType = "application/json";
+        context.Request.Body = new MemoryStream("""{ "center": "CEE007", "note": "invoice for the laptops" }"""u8.ToArray());
+        return context.Request;
     }
 
     private static Func<string, string, bool> Touches(string resource) =>

@@ -111,6 +111,26 @@ public class ReviewSubmissionTests
         VerifyNothingRaised(durable);
     }
 
+    [Fact]
+    public async Task SubmitAsync_RunSupersededByALaterRun_IsAConflictProblemNamingIt()
+    {
+        // The earlier run of a bare document still waits (Running), but a late manifest's run replaced it.
+        var durable = new Durable().WithInstance(OrchestrationRuntimeStatus.Running);
+        var superseded = Ledgers.Record($"{DropId}-001", LedgerState.Superseded, DropId) with
+        {
+            History = [new LedgerHistoryEntry("superseded", LedgerState.Superseded, Now, "superseded by drop d99999999999999999999999999999999, a later run of port-drops/2704/x.xml that decides the document now", DropId)],
+        };
+        var ledger = new Mock<IRoutingLedger>();
+        ledger.Setup(l => l.GetAsync($"{DropId}-001", It.IsAny<CancellationToken>())).ReturnsAsync(superseded);
+
+        var result = await new ReviewSubmission(ledger.Object, new FixedTimeProvider(Now), NullLogger<ReviewSubmission>.Instance)
+            .SubmitAsync(Requests.Create(Path, ValidBody), DropId, Principals.Reviewer(), durable.Client.Object, CancellationToken.None);
+
+        var problem = Requests.Problem(result, 409, "The drop was superseded");
+        Assert.Contains("d99999999999999999999999999999999", problem.Detail, StringComparison.Ordinal);
+        VerifyNothingRaised(durable);
+    }
+
     private static ReviewSubmission Submission(LedgerState? firstDocument = null)
     {
         var ledger = new Mock<IRoutingLedger>();
