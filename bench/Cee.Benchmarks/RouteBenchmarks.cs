@@ -56,11 +56,18 @@ public class RouteBenchmarks
     /// freed in the last 30 seconds (<c>recently_deleted</c> in <c>find_inode_bit</c>), one by one: right
     /// after deleting the previous iteration's 30,000 files, each new file scanned past them, and half the
     /// run's CPU went to that scan (perf, 2026-12-04). That measures the benchmark's own clean-up, not
-    /// <c>cee route</c> routing into a folder, so the clean-up waits for <see cref="Cleanup"/>.
+    /// <c>cee route</c> routing into a folder, so the clean-up waits for <see cref="Cleanup"/>. The
+    /// previous iteration's dirty pages are flushed first (sync), so no iteration pays for another's writeback.
     /// </summary>
     [IterationSetup]
-    public void NewOutput() =>
+    public void NewOutput()
+    {
         _run = _settings! with { OutDirectory = Path.Combine(_settings!.OutDirectory, $"run-{++_iteration:D3}") };
+        if (OperatingSystem.IsLinux())
+        {
+            NativeMethods.Sync();
+        }
+    }
 
     [GlobalCleanup]
     public void Cleanup() => DeleteOutputs();
