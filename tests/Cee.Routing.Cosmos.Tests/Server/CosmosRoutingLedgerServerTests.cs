@@ -192,6 +192,25 @@ public class CosmosRoutingLedgerServerTests(CosmosServerFixture server)
     }
 
     [Fact]
+    public async Task GetRecordsOfSourceAsync_TwoRunsOfOnePath_ReturnsBothAndNothingElseOldestFirst()
+    {
+        var ledger = Ledger();
+        // A bare document's first run and the run its late manifest started: one path, two drops.
+        var first = LedgerSamples.Subject(LedgerSamples.NewDropId());
+        var source = first.Source;
+        var later = LedgerSamples.Subject(LedgerSamples.NewDropId()) with { Source = source };
+        var elsewhere = LedgerSamples.Subject(LedgerSamples.NewDropId());
+        await ledger.RecordAsync(LedgerSamples.Received(later, minute: 9), default);
+        await ledger.RecordAsync(LedgerSamples.Received(first, minute: 2), default);
+        await ledger.RecordAsync(LedgerSamples.Received(elsewhere), default);
+
+        var found = await ledger.GetRecordsOfSourceAsync(source, default);
+
+        Assert.Equal([first.RecordId, later.RecordId], found.Records.Select(r => r.Id));
+        Assert.Empty(found.UnreadableIds);
+    }
+
+    [Fact]
     public async Task GetDocumentsOfEntryAsync_NotAnEntryNumber_Throws()
     {
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => Ledger().GetDocumentsOfEntryAsync("002-6110316-3", default));
