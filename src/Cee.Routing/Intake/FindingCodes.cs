@@ -44,6 +44,21 @@ public static class FindingCodes
     /// <summary>Error: the MessageBody holds a payload other than a DocumentSubmissionPackage (withdrawal, data request, CBP response…): nothing to route.</summary>
     public const string UnsupportedPayload = "dis.unsupported-payload";
 
+    /// <summary>Error: a DocumentWithdrawal whose DocumentHeader names no DocumentID: there is nothing to withdraw.</summary>
+    public const string WithdrawalNoDocumentId = "withdrawal.no-document-id";
+
+    /// <summary>Error: a DocumentWithdrawal with no SubmittedToPortCode: the document it names cannot be looked up.</summary>
+    public const string WithdrawalNoPort = "withdrawal.no-port";
+
+    /// <summary>Error (the workflow's, from the ledger): no document with that DocumentID (and entry) was submitted to that port.</summary>
+    public const string WithdrawalUnknownDocument = "withdrawal.unknown-document";
+
+    /// <summary>Error (the workflow's): the document named was already withdrawn, by an earlier withdrawal.</summary>
+    public const string WithdrawalAlreadyWithdrawn = "withdrawal.already-withdrawn";
+
+    /// <summary>Error (the workflow's): the document named is not with a Center (still being decided, waiting for a person, rejected or a duplicate).</summary>
+    public const string WithdrawalNotWithCenter = "withdrawal.not-with-center";
+
     /// <summary>Error: the DocumentSubmissionPackage holds no DocumentData.</summary>
     public const string NoDocuments = "dis.no-documents";
 

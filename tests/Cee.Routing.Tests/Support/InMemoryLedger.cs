@@ -21,6 +21,11 @@ internal sealed class InMemoryLedger : IRoutingLedger
     public Task<ContentClaim> ClaimContentAsync(ContentClaim claim, CancellationToken cancellationToken) =>
         Task.FromResult(_claims.GetOrAdd(claim.DropSha256, claim));
 
+    public Task<IReadOnlyList<LedgerRecord>> FindBySourceDocumentAsync(string port, string sourceDocumentId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<LedgerRecord>>([.. _records.Values
+            .Where(r => r.Subject.Port == port && r.Subject.Document?.SourceDocumentId == sourceDocumentId)
+            .OrderBy(r => r.History[0].At).ThenBy(r => r.Id, StringComparer.Ordinal)]);
+
     public Task<LedgerRecord> RecordAsync(LedgerTransition transition, CancellationToken cancellationToken)
     {
         lock (Offered)
