@@ -183,6 +183,23 @@ public class WithdrawalWorkflowTests
         Assert.Equal(TestDrops.Entry, body.GetProperty("entries")[0].GetString());
     }
 
+    [Fact]
+    public async Task RunAsync_WithdrawalOfASoleProprietorsDocumentWithoutEntry_GoesInTheSessionOfItsSsnLookupKey()
+    {
+        var harness = new WorkflowHarness()
+            .WithDrop(TestDrops.Package(Original, importers: [TestDrops.SoleProprietor], entries: []))
+            .WithAccount(TestDrops.SoleProprietor, AccountStatus.Assigned, "CEE008");
+        await harness.RunAsync(Original);
+        var routed = harness.Published.Single(m => m.Properties.MessageId == DocumentId(1));
+
+        await harness.WithDrop(TestDrops.Withdrawal(Withdrawal, entries: []) with { Importers = [TestDrops.SoleProprietor] }).RunAsync(Withdrawal);
+
+        var message = Assert.Single(harness.Published, m => m.Properties.Subject == WithdrawalMessage.Kind);
+        Assert.Equal(("cee008", TestDrops.SoleProprietor.LookupKey), (message.Topic, message.Properties.SessionId));
+        Assert.Equal(routed.Properties.SessionId, message.Properties.SessionId);
+        Assert.DoesNotContain("078-05-1120", message.Body, StringComparison.Ordinal);
+    }
+
     /// <summary>The original drop (DOC-1 invoice, DOC-2 packing list of entry 002-6110316-2) routed to CEE007 by account.</summary>
     private static async Task<WorkflowHarness> RoutedOriginalAsync()
     {
