@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using Cee.Cli.Local;
+using Cee.Cli.Local.Output;
+using Cee.Cli.Tests.Support;
 using Cee.Routing.Dis.Responses;
 using Cee.Routing.Intake;
 using Cee.Tests;
@@ -96,8 +98,29 @@ public sealed class RouteWithdrawalTests : IDisposable
         Assert.Equal("Withdrawn", Single(again, "2704/a-entry-summary-electronics.xml", "-001").GetProperty("state").GetString());
     }
 
-    private Task<CliRun> RouteAsync() => CliRun.InvokeAsync(
-        "route", _drops.Path, "--accounts", Path.Combine(RepositoryPaths.Root, "samples", "accounts.json"), "--out", _out.Path, "--json");
+    [Theory]
+    [InlineData(OutputWriteKind.LedgerTransition, "'withdrawn' transition")]
+    [InlineData(OutputWriteKind.TopicMessage, "withdrawal-")]
+    public async Task Route_StoppedAroundTheWithdrawal_RerunEndsAsACleanRun(OutputWriteKind kind, string write)
+    {
+        using var clean = new TempDirectory();
+        await CliRun.InvokeAsync(Route(clean.Path));
+        var faults = new FailingWrite(kind, write);
+
+        // The ledger commit that holds Withdrawn fails after the withdrawal's file was written, or the file's write fails.
+        var stopped = await CliRun.InvokeAsync(faults, Route(_out.Path));
+        var resumed = await RouteAsync();
+
+        Assert.True(faults.Failed, $"no {kind} write named {write}");
+        Assert.Equal((ExitCodes.Internal, ExitCodes.Ok), (stopped.ExitCode, resumed.ExitCode));
+        Assert.Null(OutputSnapshot.Difference(OutputSnapshot.Take(clean.Path), OutputSnapshot.Take(_out.Path)));
+        Assert.Single(Directory.GetFiles(_out.Combine("topics", "cee007"), "withdrawal-*.json"));
+    }
+
+    private Task<CliRun> RouteAsync() => CliRun.InvokeAsync(Route(_out.Path));
+
+    private string[] Route(string output) =>
+        ["route", _drops.Path, "--accounts", Path.Combine(RepositoryPaths.Root, "samples", "accounts.json"), "--out", output, "--json"];
 
     private static JsonElement Single(CliRun run, string source, string? documentSuffix = null) =>
         Assert.Single(run.Json().EnumerateArray(), d => d.GetProperty("source").GetString() == source &&
@@ -117,4 +140,20 @@ public sealed class RouteWithdrawalTests : IDisposable
     private Dictionary<string, string> Snapshot(string folder) =>
         Directory.GetFiles(_out.Combine(folder), "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(_out.Path, f), File.ReadAllText, StringComparer.Ordinal);
+
+    /// <summary>Fails the first write of <paramref name="kind"/> whose name holds <paramref name="name"/> (an I/O error, as the disk would).</summary>
+    private sealed class FailingWrite(OutputWriteKind kind, string name) : IOutputFaults
+    {
+        private int _failed;
+
+        public bool Failed => _failed == 1;
+
+        public void BeforeWrite(OutputWriteKind writeKind, string writeName)
+        {
+            if (writeKind == kind && writeName.Contains(name, StringComparison.Ordinal) && Interlocked.Exchange(ref _failed, 1) == 0)
+            {
+                throw new IOException($"Input/output error : '{writeName}'", 5);
+            }
+        }
+    }
 }
