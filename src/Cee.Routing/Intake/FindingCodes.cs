@@ -41,7 +41,7 @@ public static class FindingCodes
     /// <summary>Error: the XML's root is not a DIS <c>MessageEnvelope</c> in namespace <c>http://cbp.dhs.gov/DIS</c>.</summary>
     public const string NotDis = "dis.not-dis";
 
-    /// <summary>Error: the MessageBody holds a payload other than a DocumentSubmissionPackage (withdrawal, data request, CBP response…): nothing to route.</summary>
+    /// <summary>Error: the MessageBody holds a payload other than a DocumentSubmissionPackage or DocumentWithdrawal (data request, CBP response…): nothing to route.</summary>
     public const string UnsupportedPayload = "dis.unsupported-payload";
 
     /// <summary>Error: a DocumentWithdrawal whose DocumentHeader names no DocumentID: there is nothing to withdraw.</summary>
