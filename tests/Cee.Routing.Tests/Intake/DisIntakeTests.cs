@@ -484,6 +484,17 @@ public class DisIntakeTests
     }
 
     [Fact]
+    public async Task ReadAsync_DocumentWithdrawalNamingNoPort_IsRejected()
+    {
+        var xml = DisPackageBuilder.EntrySummary().WithPayload("DocumentWithdrawal").WithPort(null).ToBytes();
+
+        var (result, _) = await Intakes.ReadAsync(xml);
+
+        Assert.Equal(IntakeVerdict.Reject, result.Verdict);
+        Assert.Equal([FindingCodes.WithdrawalNoPort], result.Codes());
+    }
+
+    [Fact]
     public async Task ReadAsync_DocumentWithdrawalWithAnSsnInItsReason_KeepsTheReasonMasked()
     {
         var xml = Encoding.UTF8.GetBytes(DisPackageBuilder.EntrySummary().WithPayload("DocumentWithdrawal").ToXml()
