@@ -1,13 +1,16 @@
 using System.Text;
 using System.Xml.Linq;
 using Cee.Functions.Harness.Engine;
+using Cee.Functions.Harness.Proxy;
 using Cee.Functions.Intake;
+using Cee.Functions.Orchestration;
 using Cee.Functions.Storage;
 using Cee.Routing.Dis.Responses;
 using Cee.Routing.Intake;
 using Cee.Routing.Ledger;
 using Cee.Routing.Messages;
 using Cee.Tests;
+using Microsoft.DurableTask.Client;
 
 namespace Cee.Functions.Tests.Engine;
 
@@ -64,6 +67,33 @@ public sealed class WithdrawalEngineTests
         Assert.Single(harness.Messages.Of(original), m => m.Message.Subject == WithdrawalMessage.Kind);
         Assert.Equal(DisResponses.Rejected, await AnswerStatusAsync(harness, "2704/withdrawal-inv-2026-0417-again.xml"));
         Assert.Equal(DisResponses.Rejected, await AnswerStatusAsync(harness, "2704/withdrawal-never-sent.xml"));
+    }
+
+    [Fact]
+    public async Task RouteDrop_CosmosFailsTheWithdrawnWriteUntilTheActivityFails_TheRetryRecordsItAndTheCenterIsToldOnce()
+    {
+        await using var harness = await EngineHarness.StartAsync();
+        var original = await EngineSamples.RouteAsync(harness, Electronics);
+        var invoice = (await harness.LedgerRecordsAsync(original)).Single(r => r.Subject.Document!.SourceDocumentId == "INV-2026-0417");
+        // Every replace of the invoice's item fails (503) until a RecordTransition attempt has failed: the
+        // withdrawal message is out, Withdrawn is not, and the activity retry policy runs the write again.
+        bool ActivityFailed() => harness.Counters.Instances.Any(i => harness.Counters.AttemptsOf(i).Any(a => a.Activity == ActivityNames.RecordTransition && a.Failure is not null));
+        var rule = harness.CosmosProxy.Inject(new FaultRule("withdrawn-503",
+            (method, path) => method == "PUT" && path.EndsWith("/docs/" + invoice.Id, StringComparison.Ordinal),
+            InjectedFault.CosmosUnavailable(), @while: () => !ActivityFailed()));
+
+        var dropId = await EngineSamples.RouteAsync(harness, Withdrawal, "2704/withdrawal-retried.xml");
+        var done = await harness.WaitForCompletionAsync(dropId, EngineTimeouts.WithRetries);
+
+        Assert.True(rule.Injected > 0, "no fault was injected");
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        var attempts = harness.Counters.AttemptsOf(dropId).Where(a => a.Activity == ActivityNames.RecordTransition).ToList();
+        Assert.Single(attempts, a => a.Failure is not null);
+        var withdrawn = await harness.LedgerRecordsAsync(original);
+        Assert.Single(withdrawn.Single(r => r.Id == invoice.Id).History, h => h.Step == "withdrawn");
+        Assert.Equal(LedgerState.Withdrawn, withdrawn.Single(r => r.Id == invoice.Id).State);
+        Assert.Single(harness.Messages.Of(original), m => m.Message.Subject == WithdrawalMessage.Kind);
+        Assert.Equal(LedgerState.Routed, Assert.Single(await harness.LedgerRecordsAsync(dropId)).State);
     }
 
     private static async Task<string> RouteBytesAsync(EngineHarness harness, string path, byte[] content)
