@@ -145,6 +145,7 @@ public static class LocalRouteRunner
             {
                 try
                 {
+                    claims.Enter(i);
                     results[i] = await RouteOneAsync(workflow, drops[i], ct);
                     progress?.Report(Interlocked.Increment(ref done));
                 }
@@ -163,6 +164,7 @@ public static class LocalRouteRunner
                 finally
                 {
                     claims.Pass(i);
+                    claims.End(i);
                 }
             });
         }
