@@ -33,11 +33,11 @@ public class WithdrawalWorkflowTests
 
         var invoice = harness.Ledger.Records[DocumentId(1)];
         Assert.Equal((LedgerState.Withdrawn, "CEE007"), (invoice.State, invoice.Center));
-        Assert.Equal(["received", "validated", "routed", "withdrawn"], invoice.History.Select(h => h.Step));
+        Assert.Equal(["received", "validated", "publish-intent", "routed", "withdrawn"], invoice.History.Select(h => h.Step));
         Assert.Equal(Withdrawal.DropId, invoice.History[^1].CorrelationId);
         Assert.Contains("Invoice sent for the wrong entry", invoice.History[^1].Reason, StringComparison.Ordinal);
         // The other document of the original drop is untouched.
-        Assert.Equal(["received", "validated", "routed"], harness.Ledger.Records[DocumentId(2)].History.Select(h => h.Step));
+        Assert.Equal(["received", "validated", "publish-intent", "routed"], harness.Ledger.Records[DocumentId(2)].History.Select(h => h.Step));
 
         var message = Assert.Single(harness.Published, m => m.Properties.Subject == WithdrawalMessage.Kind);
         Assert.Equal(("cee007", "withdrawal-" + DocumentId(1), routedInvoice.Properties.SessionId),
