@@ -88,6 +88,8 @@ public static class RouteCommand
             throw new UsageException($"'{settings.OutDirectory}' holds the JSON-lines ledger of an older cee ({LegacyLedger}), which this cee does not read; route into a new --out.");
         }
 
+        // What this run read, for cee review serve to resume a drop waiting for a person with the same inputs.
+        new RouteSettingsFile(settings.DropsDirectory, arguments.Accounts?.FullName, arguments.Requests?.FullName, arguments.Rules?.FullName).Save(settings.OutDirectory);
         var clock = Stopwatch.StartNew();
         var drops = LocalRouteRunner.FindDrops(settings.DropsDirectory, settings.OutDirectory);
         var run = await RouteWithProgressAsync(context, settings, drops, held, cancellationToken);
@@ -123,7 +125,8 @@ public static class RouteCommand
             : ExitCodes.Ok;
     }
 
-    private static LocalRouteSettings Prepare(CliContext context, RouteArguments arguments, out int invalidEntries)
+    /// <summary>The settings of a run with these arguments (also what <c>cee review serve</c> resumes a drop with).</summary>
+    internal static LocalRouteSettings Prepare(CliContext context, RouteArguments arguments, out int invalidEntries)
     {
         if (!arguments.Folder.Exists)
         {
@@ -235,5 +238,5 @@ public static class RouteCommand
             $"{drops} drop(s), {documents.Count} document(s) in {elapsed.TotalSeconds:0.00} s ({rate:0} drops/s). Output: {output} (documents/, quarantine/, topics/, {SqliteRoutingLedger.FileName})."));
     }
 
-    private sealed record RouteArguments(DirectoryInfo Folder, FileInfo? Accounts, FileInfo? Requests, DirectoryInfo Out, int Parallel, FileInfo? Rules, bool Json, bool FailOnReject, bool Wait);
+    internal sealed record RouteArguments(DirectoryInfo Folder, FileInfo? Accounts, FileInfo? Requests, DirectoryInfo Out, int Parallel, FileInfo? Rules, bool Json, bool FailOnReject, bool Wait);
 }
