@@ -135,7 +135,7 @@ param duplicateDetectionWindow string = 'P1D'
 param messageTimeToLive string = 'P14D'
 
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
-@description('Redundancy of the data storage account (port-drops, documents, quarantine). ZRS by default; pick LRS where the region has no zones.')
+@description('Redundancy of the data storage account (port-drops, documents, quarantine, port-responses). ZRS by default; pick LRS where the region has no zones.')
 param dataStorageSku string = 'Standard_ZRS'
 
 @allowed([512, 2048, 4096])
@@ -166,7 +166,8 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = { 'azd-env-name': environmentName }
 var intakeFunctionName = 'IntakeFromPortDrop'
 var portDropsContainer = 'port-drops'
-var dataContainers = [portDropsContainer, 'documents', 'quarantine']
+var portResponsesContainer = 'port-responses'
+var dataContainers = [portDropsContainer, 'documents', 'quarantine', portResponsesContainer]
 var deploymentContainer = 'deployment-package'
 var deadLetterContainer = 'eventgrid-deadletter'
 var blobTriggerPoisonQueue = 'webjobs-blobtrigger-poison'
@@ -270,6 +271,7 @@ module access 'modules/access.bicep' = {
     dataStorageAccountName: storage.outputs.dataAccountName
     appDataContainerNames: dataContainers
     portDropsContainerName: portDropsContainer
+    portResponsesContainerName: portResponsesContainer
     deadLetterContainerName: deadLetterContainer
     poisonQueueName: blobTriggerPoisonQueue
     eventGridPrincipalId: eventGrid.outputs.principalId

@@ -2,7 +2,7 @@
 // definition ids are Azure's published ids; the table in docs/deployment.md lists them by name.
 //
 //   app identity   host account: Blob Data Owner, Queue + Table Data Contributor (runtime, Durable, deployment package)
-//                  data containers port-drops, documents, quarantine: Blob Data Contributor (each container, not the account)
+//                  data containers port-drops, documents, quarantine, port-responses: Blob Data Contributor (each container, not the account)
 //                  data queue webjobs-blobtrigger-poison: Queue Data Contributor (that queue only)
 //                  every topic of topology.json: Service Bus Data Sender (each topic, not the namespace)
 //                  Cosmos DB database: Built-in Data Contributor (data plane, database scope)
@@ -11,6 +11,7 @@
 //   each Center    its own topic only: Service Bus Data Receiver
 //   reviewers      the triage topic only: Service Bus Data Receiver
 //   each port      port-drops, blobs under {code}/ only: custom write-only role + ABAC condition (ADR 0005)
+//                  port-responses, blobs under {code}/ only: Blob Data Reader + ABAC condition (ADR 0012)
 //   Event Grid     eventgrid-deadletter container: Blob Data Contributor (system topic identity)
 //   deployer       optional (grantDeployerDataAccess): port-drops Blob Data Contributor, Cosmos DB
 //                  Built-in Data Contributor on the database, Key Vault Secrets User on importer-key-secret
@@ -25,6 +26,7 @@ param hostStorageAccountName string
 param dataStorageAccountName string
 param appDataContainerNames string[]
 param portDropsContainerName string
+param portResponsesContainerName string
 param deadLetterContainerName string
 param poisonQueueName string
 param eventGridPrincipalId string
@@ -45,6 +47,7 @@ param deployerPrincipalId string
 
 var roles = {
   storageBlobDataOwner: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+  storageBlobDataReader: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')
   storageBlobDataContributor: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
   storageQueueDataContributor: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
   storageTableDataContributor: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
@@ -85,6 +88,11 @@ resource appContainers 'Microsoft.Storage/storageAccounts/blobServices/container
 resource portDropsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
   parent: dataBlobService
   name: portDropsContainerName
+}
+
+resource portResponsesContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
+  parent: dataBlobService
+  name: portResponsesContainerName
 }
 
 resource deadLetterContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
@@ -282,6 +290,24 @@ resource portWriters 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
     dependsOn: [
       portDropWriterRole
     ]
+  }
+]
+
+// Read the answers to its own drops (DIS MessageValidationResponse, DocumentReviewResponse), by name:
+// the same condition style as the writes, so a port reads blobs under its own code only. Listing is
+// not granted (List Blobs has no blob path to match), so a port reads the name it knows.
+resource portResponseReaders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for port in ports: {
+    name: guid(portResponsesContainer.id, port.principalId, port.code)
+    scope: portResponsesContainer
+    properties: {
+      roleDefinitionId: roles.storageBlobDataReader
+      principalId: port.principalId
+      description: 'Port ${port.code}: read blobs under ${portResponsesContainerName}/${port.code}/ only.'
+      // Any read must target this container and a blob path starting with the port code.
+      condition: '((!(ActionMatches{\'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read\'})) OR (@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals \'${portResponsesContainerName}\' AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringLike \'${port.code}/*\'))'
+      conditionVersion: '2.0'
+    }
   }
 ]
 

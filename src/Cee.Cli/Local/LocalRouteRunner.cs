@@ -100,7 +100,8 @@ public static class LocalRouteRunner
             new FolderTopicPublisher(output),
             claims,
             review ?? new NoReviewerGateway(),
-            new SystemWorkflowClock(TimeProvider.System));
+            new SystemWorkflowClock(TimeProvider.System),
+            new FolderPortResponder(output));
         var workflow = new RoutingWorkflow(ports, settings.Routing);
 
         var results = new LocalDropResult?[drops.Count];

@@ -18,14 +18,21 @@ public static class QuarantineNames
     private const int HashChars = 12;
 
     /// <summary>The quarantine path (relative, '/' separators) of the drop at <paramref name="source"/>.</summary>
-    public static string For(string source)
+    public static string For(string source) =>
+        For(source, Math.Max(FolderDropStore.ReasonsSuffix.Length, FolderDropStore.ManifestSuffix.Length));
+
+    /// <summary>
+    /// The same naming for a file that appends up to <paramref name="longestSuffix"/> ASCII characters to
+    /// the name (an answer's <c>.001.review.xml</c> is longer than <c>.reasons.json</c>).
+    /// </summary>
+    public static string For(string source, int longestSuffix)
     {
         ArgumentException.ThrowIfNullOrEmpty(source);
+        ArgumentOutOfRangeException.ThrowIfNegative(longestSuffix);
         var masked = SsnRedaction.Redact(source);
         var slash = masked.LastIndexOf('/');
         var folder = slash < 0 ? string.Empty : masked[..(slash + 1)];
         var name = masked[(slash + 1)..];
-        var longestSuffix = Math.Max(FolderDropStore.ReasonsSuffix.Length, FolderDropStore.ManifestSuffix.Length);
         var room = MaxFileNameBytes - longestSuffix;
         if (string.Equals(masked, source, StringComparison.Ordinal) && Encoding.UTF8.GetByteCount(name) <= room)
         {

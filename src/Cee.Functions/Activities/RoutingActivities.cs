@@ -1,5 +1,6 @@
 using Cee.Functions.Orchestration;
 using Cee.Routing.Accounts;
+using Cee.Routing.Dis.Responses;
 using Cee.Routing.Drops;
 using Cee.Routing.Htsus;
 using Cee.Routing.Intake;
@@ -21,7 +22,8 @@ public sealed class RoutingActivities(
     ICbpRequestDirectory requests,
     IHtsClassifier classifier,
     ITopicPublisher publisher,
-    IRoutingLedger ledger)
+    IRoutingLedger ledger,
+    IPortResponder responder)
 {
     [Function(ActivityNames.OpenAndStoreDrop)]
     public Task<IntakeResult> OpenAndStoreDropAsync([ActivityTrigger] DropReference drop, CancellationToken cancellationToken) =>
@@ -77,4 +79,13 @@ public sealed class RoutingActivities(
     [Function(ActivityNames.RecordTransition)]
     public Task<LedgerRecord> RecordTransitionAsync([ActivityTrigger] LedgerTransition transition, CancellationToken cancellationToken) =>
         ledger.RecordAsync(transition, cancellationToken);
+
+    /// <returns>The response's MessageID, for the orchestration history.</returns>
+    [Function(ActivityNames.WritePortResponse)]
+    public async Task<string> WritePortResponseAsync([ActivityTrigger] PortResponse response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        await responder.WriteAsync(response, cancellationToken);
+        return response.MessageId;
+    }
 }

@@ -46,6 +46,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddCeeCosmos(configuration);
         services.AddSingleton<BlobQuarantine>();
         services.AddSingleton<IDropStore, BlobDropStore>();
+        services.AddSingleton<IPortResponder, BlobPortResponder>();
         services.AddSingleton<IHtsClassifier>(provider => new RuleTableClassifier(provider.GetRequiredService<HtsRuleTable>()));
         services.AddSingleton<ITopicPublisher, ServiceBusTopicPublisher>();
 

@@ -15,4 +15,5 @@ public static class ActivityNames
     public const string GetLedgerRecord = nameof(GetLedgerRecord);
     public const string ClaimContent = nameof(ClaimContent);
     public const string RecordTransition = nameof(RecordTransition);
+    public const string WritePortResponse = nameof(WritePortResponse);
 }

@@ -1,4 +1,5 @@
 using Cee.Routing.Accounts;
+using Cee.Routing.Dis.Responses;
 using Cee.Routing.Drops;
 using Cee.Routing.Htsus;
 using Cee.Routing.Intake;
@@ -26,7 +27,8 @@ public sealed class DurableRoutingPorts :
     ITopicPublisher,
     IRoutingLedger,
     IReviewGateway,
-    IWorkflowClock
+    IWorkflowClock,
+    IPortResponder
 {
     /// <summary>The external event that carries a reviewer's decision (raised by <c>POST reviews/{dropId}</c>).</summary>
     public const string ReviewDecisionEvent = "ReviewDecision";
@@ -52,7 +54,7 @@ public sealed class DurableRoutingPorts :
     {
         ArgumentNullException.ThrowIfNull(context);
         var ports = new DurableRoutingPorts(context);
-        return new RoutingPorts(ports, ports, ports, ports, ports, ports, ports, ports);
+        return new RoutingPorts(ports, ports, ports, ports, ports, ports, ports, ports, ports);
     }
 
     public DateTimeOffset UtcNow => new(DateTime.SpecifyKind(_context.CurrentUtcDateTime, DateTimeKind.Utc));
@@ -83,6 +85,9 @@ public sealed class DurableRoutingPorts :
 
     public Task<LedgerRecord> RecordAsync(LedgerTransition transition, CancellationToken cancellationToken) =>
         Call<LedgerRecord>(ActivityNames.RecordTransition, transition);
+
+    public Task WriteAsync(PortResponse response, CancellationToken cancellationToken) =>
+        Call<string>(ActivityNames.WritePortResponse, response);
 
     /// <summary>
     /// Waits for the <see cref="ReviewDecisionEvent"/> until <paramref name="deadline"/>, or without a

@@ -13,6 +13,9 @@ public static class StorageLayout
     public const string Documents = "documents";
     public const string Quarantine = "quarantine";
 
+    /// <summary>The answers to the ports (DIS MessageValidationResponse, DocumentReviewResponse), at <c>{port}/{drop name}{suffix}</c>.</summary>
+    public const string PortResponses = "port-responses";
+
     /// <summary>A sidecar manifest is the document's blob name plus this suffix, beside it.</summary>
     public const string ManifestSuffix = ".cee.json";
 
@@ -33,6 +36,20 @@ public static class StorageLayout
         return drop.Source.StartsWith(prefix, StringComparison.Ordinal) && drop.Source.Length > prefix.Length
             ? drop.Source[prefix.Length..]
             : throw new ArgumentException($"Drop {drop.DropId} comes from '{drop.Source}', not from the {PortDrops} container.", nameof(drop));
+    }
+
+    /// <summary>
+    /// The blob name inside <c>port-responses</c> of the answer to the drop at <paramref name="source"/>:
+    /// its name inside <c>port-drops</c> (so <c>{port}/…</c>) followed by <paramref name="suffix"/>.
+    /// </summary>
+    public static string ResponseBlobName(string source, string suffix)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(suffix);
+        const string prefix = PortDrops + "/";
+        return source.StartsWith(prefix, StringComparison.Ordinal) && source.Length > prefix.Length
+            ? source[prefix.Length..] + suffix
+            : throw new ArgumentException($"The drop at '{source}' did not come from the {PortDrops} container; there is no port to answer.", nameof(source));
     }
 
     public static bool IsSidecarManifest(string blobName)

@@ -99,7 +99,7 @@ internal sealed class IntakeAssembler
 
         CheckRequestNamed(requestId, requestKind, SubmissionPath + "/CBPRequest");
         CheckImporterConflict();
-        return Result(DropKind.Dis, package.ContentSha256, port, filer, requestId);
+        return Result(DropKind.Dis, package.ContentSha256, port, filer, requestId) with { Message = package.Header };
     }
 
     public IntakeResult FromBareDocument(

@@ -21,6 +21,7 @@ namespace Cee.Routing.Intake;
 /// <param name="CbpRequestId">The CBP request (CF-28/CF-29 ACE action number) being answered; null for UNSOLICITED, UNKNOWN or none.</param>
 /// <param name="Documents">The decoded documents.</param>
 /// <param name="Lines">Commodity lines of all documents, for HTSUS classification.</param>
+/// <param name="Message">A DIS package's MessageHeader as written (its Comment masked), echoed in the answer to the port; null for a bare document.</param>
 public sealed record IntakeResult(
     [property: JsonPropertyName("dropId")] string DropId,
     [property: JsonPropertyName("source")] string Source,
@@ -34,7 +35,8 @@ public sealed record IntakeResult(
     [property: JsonPropertyName("importers")] IReadOnlyList<ImporterRef> Importers,
     [property: JsonPropertyName("cbpRequestId")] string? CbpRequestId,
     [property: JsonPropertyName("documents")] IReadOnlyList<IntakeDocument> Documents,
-    [property: JsonPropertyName("lines")] IReadOnlyList<CommodityLine> Lines)
+    [property: JsonPropertyName("lines")] IReadOnlyList<CommodityLine> Lines,
+    [property: JsonPropertyName("message")] Dis.DisMessageHeader? Message = null)
 {
     /// <summary>The error findings, which are the reasons of a rejection.</summary>
     [JsonIgnore]

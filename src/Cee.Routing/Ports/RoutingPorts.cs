@@ -1,6 +1,7 @@
 namespace Cee.Routing.Ports;
 
 /// <summary>Everything the routing workflow needs from outside, and nothing more.</summary>
+/// <param name="Responses">Where the answers to the port go; null in a host that answers no port (nothing is written).</param>
 public sealed record RoutingPorts(
     IDropStore Drops,
     IImporterAccountDirectory Accounts,
@@ -9,4 +10,5 @@ public sealed record RoutingPorts(
     ITopicPublisher Publisher,
     IRoutingLedger Ledger,
     IReviewGateway Review,
-    IWorkflowClock Clock);
+    IWorkflowClock Clock,
+    IPortResponder? Responses = null);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cee.Routing.Centers;
+using Cee.Routing.Dis.Responses;
 using Cee.Routing.Drops;
 using Cee.Routing.Intake;
 using Cee.Routing.Ledger;
@@ -53,6 +54,7 @@ public sealed class RoutingWorkflow
         var existing = await Task.WhenAll(subjects.Select(s => _ports.Ledger.GetAsync(s.RecordId, cancellationToken)));
         if (existing.All(r => r is not null && (r.State.IsTerminal() || r.WasRouted)))
         {
+            await AnswerAsync(intake, existing!, cancellationToken);
             return Repeat(intake, existing!);
         }
 
@@ -73,6 +75,7 @@ public sealed class RoutingWorkflow
             await _ports.Drops.QuarantineAsync(drop, errors, cancellationToken);
             var reason = "rejected: " + string.Join("; ", errors.Select(f => $"[{f.Code}] {f.Message}"));
             var rejected = await RecordAllAsync(run, "rejected", LedgerState.Rejected, reason, cancellationToken);
+            await AnswerAsync(intake, rejected, cancellationToken);
             return Outcome(intake, rejected);
         }
 
@@ -84,6 +87,7 @@ public sealed class RoutingWorkflow
         {
             var reason = $"the same content (SHA-256 {intake.ContentSha256}) came in {claim.Source} (drop {claim.DropId}), which routes it; not published again";
             var duplicates = await RecordAllAsync(run, "duplicate", LedgerState.Duplicate, reason, cancellationToken, duplicateOf: claim.RecordId);
+            await AnswerAsync(intake, duplicates, cancellationToken);
             return Outcome(intake, duplicates);
         }
 
@@ -102,7 +106,33 @@ public sealed class RoutingWorkflow
             decision = reviewed;
         }
 
-        return Outcome(intake, await RouteAsync(run, decision, cancellationToken));
+        var routed = await RouteAsync(run, decision, cancellationToken);
+        await AnswerAsync(intake, routed, cancellationToken);
+        return Outcome(intake, routed);
+    }
+
+    /// <summary>
+    /// Answers the port after a verdict is recorded (so a crash before the answer leaves a run that
+    /// answers again): its MessageValidationResponse, and a DocumentReviewResponse for each document a
+    /// person or the deadline decided. Both are built from the records' history, so the same bytes each time.
+    /// </summary>
+    private async Task AnswerAsync(IntakeResult intake, IReadOnlyList<LedgerRecord> records, CancellationToken cancellationToken)
+    {
+        if (_ports.Responses is not { } responder)
+        {
+            return;
+        }
+
+        var answers = DisResponses.Reviews(intake, records).ToList();
+        if (DisResponses.Validation(intake, records) is { } validation)
+        {
+            answers.Insert(0, validation);
+        }
+
+        foreach (var answer in answers)
+        {
+            await responder.WriteAsync(answer, cancellationToken);
+        }
     }
 
     private async Task<RoutingFacts> GatherFactsAsync(IntakeResult intake, CancellationToken cancellationToken)
@@ -141,6 +171,7 @@ public sealed class RoutingWorkflow
 
         var records = await RecordAllAsync(run, "awaiting-review", LedgerState.AwaitingReview,
             "sent to a person on the triage topic: " + pending.Reasons[^1], cancellationToken, decision: pending, topic: Topics.Triage);
+        await AnswerAsync(intake, records, cancellationToken);
 
         var escalations = 0;
         var invalidDecisions = 0;

@@ -291,7 +291,7 @@ public sealed class EngineHarness : IAsyncDisposable
     private async Task PrepareStoresAsync(EngineHarnessOptions options, CancellationToken cancellationToken)
     {
         // Empty containers: what an earlier harness in this run left must not be read as this one's.
-        foreach (var name in new[] { StorageLayout.PortDrops, StorageLayout.Documents, StorageLayout.Quarantine })
+        foreach (var name in new[] { StorageLayout.PortDrops, StorageLayout.Documents, StorageLayout.Quarantine, StorageLayout.PortResponses })
         {
             var container = Blobs.GetBlobContainerClient(name);
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);

@@ -1,8 +1,12 @@
+using System.Xml.Linq;
 using Cee.Functions.Harness.Engine;
 using Cee.Functions.Storage;
 using Cee.Routing.Centers;
+using Cee.Routing.Dis.Responses;
+using Cee.Routing.Intake;
 using Cee.Routing.Ledger;
 using Cee.Samples;
+using Cee.Tests;
 
 namespace Cee.Functions.Tests.Engine;
 
@@ -95,6 +99,26 @@ public sealed class CuratedSamplesEngineTests : IClassFixture<CuratedSamplesEngi
             var stored = await documents.GetBlobClient(document.Id).GetPropertiesAsync();
             Assert.Equal((document.Sha256, document.Size), (stored.Value.Metadata[DocumentMetadata.Sha256Key], stored.Value.ContentLength));
         }
+    }
+
+    [SchemaTheory]
+    [MemberData(nameof(SamplePaths))]
+    public async Task RouteDrop_CuratedSample_EndsWithItsSchemaValidResponseBlob(string path)
+    {
+        var expected = CuratedSamples.Drops.Single(d => d.Path == path);
+        var dropId = _samples.DropIds[path];
+        var responses = _samples.Harness.Blobs.GetBlobContainerClient(StorageLayout.PortResponses);
+
+        var blob = await responses.GetBlobClient(path + PortResponse.ValidationSuffix).DownloadContentAsync();
+
+        var bytes = blob.Value.Content.ToArray();
+        Assert.Empty(DisSchema.Validate(bytes));
+        var xml = XDocument.Parse(blob.Value.Content.ToString());
+        XNamespace dis = "http://cbp.dhs.gov/DIS";
+        Assert.Equal("CEE-MVR-" + dropId, xml.Descendants(dis + "MessageID").First().Value);
+        Assert.Equal(
+            expected.Verdict == IntakeVerdict.Reject ? DisResponses.Rejected : DisResponses.Accepted,
+            xml.Descendants(dis + "MessageProcessingResult").Single().Element(dis + "ProcessingStatus")!.Value);
     }
 
     /// <summary>The samples routed once for the whole class: one harness, every drop in path order.</summary>

@@ -26,8 +26,11 @@ public sealed class DeliveryEngineTests : IAsyncLifetime
     public async Task BlobCreated_DeliveredTwiceWhileTheRunIsGoing_StartsOneOrchestration()
     {
         var release = new TaskCompletionSource();
-        // The run's first read of the drop waits until both deliveries have been handled, so they meet a live run.
-        _harness.BlobProxy.Inject(FaultRule.Hold("hold the read", (method, path) => method == "HEAD" && path.EndsWith("/port-drops/2704/twice.xml", StringComparison.Ordinal) && _harness.Counters.FirstAttemptRunning("OpenAndStoreDrop"), release.Task));
+        // The run's first read of the drop's content waits until both deliveries have been handled, so they
+        // meet a live run. A GET, not a HEAD: the trigger reads the blob's properties (a HEAD) too, and a
+        // held delivery would wait for a release that only comes after it (seen in CI: the SDK's 100 s
+        // timeout let it through after the run had ended, and it started a second run).
+        _harness.BlobProxy.Inject(FaultRule.Hold("hold the read", (method, path) => method == "GET" && path.EndsWith("/port-drops/2704/twice.xml", StringComparison.Ordinal) && _harness.Counters.FirstAttemptRunning("OpenAndStoreDrop"), release.Task));
         await _harness.UploadDropAsync("2704/twice.xml", EngineSamples.Read(Electronics));
 
         var first = await _harness.DeliverBlobCreatedAsync("2704/twice.xml");

@@ -12,7 +12,7 @@ namespace Cee.Functions.Tests.Engine;
 public sealed class EngineCountTests
 {
     [Fact]
-    public async Task RouteDrop_TwoDocumentsRoutedByAccount_RunsFourteenActivitiesInFourteenEpisodes()
+    public async Task RouteDrop_TwoDocumentsRoutedByAccount_RunsFifteenActivitiesInAboutAsManyEpisodes()
     {
         await using var harness = await EngineHarness.StartAsync();
 
@@ -30,12 +30,14 @@ public sealed class EngineCountTests
                 [ActivityNames.FindImporterAccount] = 1,
                 [ActivityNames.ClassifyLines] = 1,
                 [ActivityNames.PublishMessage] = 2,
+                // The port's answer, once, after the last ledger step (ADR 12).
+                [ActivityNames.WritePortResponse] = 1,
             },
             executions);
         Assert.All(harness.Counters.AttemptsOf(dropId), a => Assert.Null(a.Failure));
         // One episode to start, then one per batch of activity results (the fan-outs complete together or one by one).
         var episodes = harness.Counters.Episodes(dropId);
-        Assert.InRange(episodes, 6, 15);
+        Assert.InRange(episodes, 7, 16);
         Assert.Equal(episodes - 1, harness.Counters.Replays(dropId));
     }
 }

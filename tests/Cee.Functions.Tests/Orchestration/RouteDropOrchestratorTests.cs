@@ -1,6 +1,7 @@
 using Cee.Functions.Orchestration;
 using Cee.Functions.Tests.Support;
 using Cee.Routing.Accounts;
+using Cee.Routing.Dis.Responses;
 using Cee.Routing.Drops;
 using Cee.Routing.Intake;
 using Cee.Routing.Ledger;
@@ -38,6 +39,10 @@ public class RouteDropOrchestratorTests
         Assert.Equal(ActivityNames.OpenAndStoreDrop, calls[0].Name);
         Assert.All(calls, c => Assert.Same(DurableRoutingPorts.Retry, c.Options));
         Assert.All(routing.Ledger.Values, r => Assert.Equal(["received", "validated", "routed"], r.History.Select(h => h.Step)));
+        // The port's answer goes through its own activity, after the last ledger step it reports.
+        var answer = Assert.Single(routing.Responses);
+        Assert.Equal(("CEE-MVR-" + Drop.DropId, PortResponse.ValidationKind), (answer.MessageId, answer.Kind));
+        Assert.Equal(ActivityNames.WritePortResponse, calls[^1].Name);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Cee.Functions.Orchestration;
 using Cee.Routing.Accounts;
+using Cee.Routing.Dis.Responses;
 using Cee.Routing.Drops;
 using Cee.Routing.Htsus;
 using Cee.Routing.Intake;
@@ -28,6 +29,9 @@ internal sealed class InMemoryRouting
 
     public List<TopicMessage> Published { get; } = [];
 
+    /// <summary>The answers the orchestration wrote to the port, in order.</summary>
+    public List<PortResponse> Responses { get; } = [];
+
     public List<(string Name, object? Input, TaskOptions? Options)> Calls { get; private set; } = [];
 
     public static InMemoryRouting Answer(Mock<TaskOrchestrationContext> context, IntakeResult package, ImporterAccount account)
@@ -41,7 +45,9 @@ internal sealed class InMemoryRouting
         context.RecordActivities<ContentClaim>((_, input) => (ContentClaim)input!, calls);
         context.RecordActivities<ImporterAccount>((_, _) => routing.Account, calls);
         context.RecordActivities<HtsLinesVerdict>((_, input) => HtsLinesVerdict.Classify(HtsRuleTable.Embedded, ((ClassifyLinesRequest)input!).Lines), calls);
-        context.RecordActivities<string>((_, input) => routing.Publish((TopicMessage)input!), calls);
+        context.RecordActivities<string>((name, input) => name == ActivityNames.WritePortResponse
+            ? routing.Respond((PortResponse)input!)
+            : routing.Publish((TopicMessage)input!), calls);
         routing.Calls = calls;
         return routing;
     }
@@ -74,6 +80,16 @@ internal sealed class InMemoryRouting
             Ledger.TryGetValue(transition.RecordId, out var current);
             return Ledger[transition.RecordId] = LedgerRecord.ApplyOrCreate(current, transition).Record;
         }
+    }
+
+    private string Respond(PortResponse response)
+    {
+        lock (Responses)
+        {
+            Responses.Add(response);
+        }
+
+        return response.MessageId;
     }
 
     private string Publish(TopicMessage message)

@@ -1,4 +1,5 @@
 using Cee.Routing.Accounts;
+using Cee.Routing.Dis.Responses;
 using Cee.Routing.Drops;
 using Cee.Routing.Htsus;
 using Cee.Routing.Intake;
@@ -31,6 +32,12 @@ internal sealed class WorkflowHarness
     public List<TopicMessage> Published { get; } = [];
 
     public List<IReadOnlyList<Finding>> Quarantined { get; } = [];
+
+    /// <summary>Every answer the workflow wrote to the port, in order.</summary>
+    public List<PortResponse> Responses { get; } = [];
+
+    /// <summary>How many answer writes still fail (a crash after the ledger step, before the answer is stored).</summary>
+    public int ResponseFailures { get; set; }
 
     public RoutingWorkflowOptions Options { get; set; } = new();
 
@@ -68,10 +75,29 @@ internal sealed class WorkflowHarness
 
     public RoutingWorkflow Build() => new(
         new RoutingPorts(Drops.Object, Accounts.Object, Requests.Object, new RuleTableClassifier(HtsRuleTable.Embedded),
-            Publisher.Object, Ledger, Review.Object, Clock),
+            Publisher.Object, Ledger, Review.Object, Clock, new RecordingResponder(this)),
         Options);
 
     public Task<RoutingOutcome> RunAsync(DropReference drop) => Build().RunAsync(drop);
 
     public List<TopicMessage> PublishedOn(string topic) => [.. Published.Where(m => m.Topic == topic)];
+
+    private sealed class RecordingResponder(WorkflowHarness harness) : IPortResponder
+    {
+        public Task WriteAsync(PortResponse response, CancellationToken cancellationToken)
+        {
+            lock (harness.Responses)
+            {
+                if (harness.ResponseFailures > 0)
+                {
+                    harness.ResponseFailures--;
+                    throw new IOException("simulated crash before the answer was stored");
+                }
+
+                harness.Responses.Add(response);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -20,4 +20,7 @@ public enum OutputWriteKind
 
     /// <summary>A transition (and its record) committed to the ledger.</summary>
     LedgerTransition,
+
+    /// <summary>An answer to the port under <c>responses/</c>.</summary>
+    PortResponse,
 }
