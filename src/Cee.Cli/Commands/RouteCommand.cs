@@ -181,7 +181,8 @@ public static class RouteCommand
         return run!;
     }
 
-    private static IEnumerable<RouteDocumentJson> ToJson(LocalDropResult result)
+    /// <summary>The documents of one drop's result as <c>--json</c> prints them (also what <c>cee review serve</c> answers a decision with).</summary>
+    internal static IEnumerable<RouteDocumentJson> ToJson(LocalDropResult result)
     {
         var source = SsnRedaction.Redact(result.Drop.Source);
         if (result.Outcome is null)

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Cee.Routing.Htsus;
 
 namespace Cee.Routing.Review;
 

@@ -12,7 +12,7 @@ namespace Cee.Routing.Review;
 /// first. Both hosts (the Functions app over Cosmos DB, <c>cee review serve</c> over SQLite) list
 /// with it, so the two consoles show the same queue.
 /// </summary>
-public static class ReviewQueue
+public static class ReviewWorklist
 {
     /// <summary>The ledger step the workflow records when it sends a drop to a person.</summary>
     public const string AwaitingReviewStep = "awaiting-review";
