@@ -189,8 +189,10 @@
         showStatus(`Drop ${item.source} sent to ${center}.`);
         removeAndAdvance(item);
       } else if (response.status === 409) {
-        showAlert(`Conflict: this drop was not routed. ${await problemOf(response)} It has been taken off the list.`);
-        removeAndAdvance(item);
+        // Someone decided first (or the drop cannot take a decision now): say so, and show the list as it is now.
+        const detail = await problemOf(response);
+        await load(null);
+        showAlert(`Conflict: your decision was not recorded. ${detail}`);
       } else {
         showAlert(`The decision was refused (${response.status}): ${await problemOf(response)}`);
       }
