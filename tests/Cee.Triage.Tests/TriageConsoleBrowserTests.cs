@@ -46,7 +46,10 @@ public sealed class TriageConsoleBrowserTests(Chromium chromium) : IClassFixture
         var candidates = Driver.FindElements(By.CssSelector("#candidates button")).Select(b => b.Text).ToList();
         Assert.Equal(["1: CEE001 Pharmaceuticals, Health & Chemicals, 1 HTS line(s)", "2: CEE007 Electronics, 1 HTS line(s)"], candidates);
 
-        // Kept as a test artifact: what a reviewer sees at 1280x800.
+        // Kept as a test artifact: what a reviewer sees at 1280x800, the PDF drawn.
+        var frame = Driver.FindElement(By.CssSelector("#viewer iframe"));
+        chromium.Until(_ => Script("return arguments[0].contentDocument?.readyState;", frame) as string == "complete", "the PDF loaded");
+        Thread.Sleep(TimeSpan.FromSeconds(1));
         Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
         ((ITakesScreenshot)Driver).GetScreenshot().SaveAsFile(ScreenshotPath);
         Assert.Equal(Chromium.Desktop, PngSize(ScreenshotPath));

@@ -67,9 +67,12 @@
     const queue = $('queue');
     queue.replaceChildren(...state.items.map((item, index) => {
       const label = `${index + 1}. Port ${text(item.port)}${item.portName ? ` (${item.portName})` : ''}, ${item.entries.length ? item.entries.join(', ') : 'no entry'}`;
+      const tally = item.candidates.length ? item.candidates.map((c) => `${c.center} ${c.lines}`).join(' · ') : 'no HTS Center';
       const button = el('button', { type: 'button', dataReviewId: item.reviewId }, [
         el('span', { text: label }),
-        el('span', { className: 'meta', text: `${item.documents.length} document(s); requested ${when(item.requestedAt)}` }),
+        el('span', { className: 'meta', text: `Importer ${text(item.importer)}; HTS lines: ${tally}` }),
+        el('span', { className: 'reason', text: item.reasons.length ? item.reasons[item.reasons.length - 1] : '' }),
+        el('span', { className: 'meta', text: `${item.documents.length} document(s); deadline ${when(item.deadline)}` }),
       ]);
       if (item.escalation > 0) button.append(el('span', { className: 'meta escalated', text: `Escalated ${item.escalation}×` }));
       button.addEventListener('click', () => select(item, true));
