@@ -22,8 +22,9 @@ public static class ReviewWorklist
 
     /// <summary>
     /// The items of <paramref name="records"/> (any records: those not awaiting review are skipped),
-    /// oldest first. The deadline is the one the workflow set: the time of the last review step plus
-    /// <see cref="RoutingWorkflowOptions.ReviewTimeout"/>, none after the last escalation.
+    /// oldest first. The deadline is the one the workflow set: the workflow records each review step
+    /// at the instant its deadline counts from, so it is that step's time plus
+    /// <see cref="RoutingWorkflowOptions.ReviewTimeout"/>; none after the last escalation.
     /// </summary>
     public static IReadOnlyList<ReviewItem> Build(IEnumerable<LedgerRecord> records, RoutingWorkflowOptions options)
     {
