@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cee.Cli.Ledger;
 using Cee.Cli.Local;
+using Cee.Cli.Local.Output;
 using Cee.Cli.Output;
 using Cee.Routing.Accounts;
 using Cee.Routing.Centers;
@@ -89,7 +90,8 @@ public static class RouteCommand
         }
 
         // What this run read, for cee review serve to resume a drop waiting for a person with the same inputs.
-        new RouteSettingsFile(settings.DropsDirectory, arguments.Accounts?.FullName, arguments.Requests?.FullName, arguments.Rules?.FullName).Save(settings.OutDirectory);
+        new RouteSettingsFile(settings.DropsDirectory, arguments.Accounts?.FullName, arguments.Requests?.FullName, arguments.Rules?.FullName)
+            .Save(new OutputFolder(settings.OutDirectory, context.OutputFaults));
         var clock = Stopwatch.StartNew();
         var drops = LocalRouteRunner.FindDrops(settings.DropsDirectory, settings.OutDirectory);
         var run = await RouteWithProgressAsync(context, settings, drops, held, cancellationToken);

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using Cee.Cli.Local.Output;
 using System.Text.Json.Serialization;
 using Cee.Routing.Messages;
 
@@ -18,13 +20,11 @@ public sealed record RouteSettingsFile(
 {
     public const string FileName = "route-settings.json";
 
-    /// <summary>Writes the file whole or not at all (a temporary file renamed into place).</summary>
-    public void Save(string outDirectory)
+    /// <summary>Writes the file whole or not at all (under <c>.cee-tmp/</c>, renamed into place); a full disk stops the run.</summary>
+    public void Save(OutputFolder output)
     {
-        var path = Path.Combine(outDirectory, FileName);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, ContractJson.Serialize(this) + "\n");
-        File.Move(temporary, path, overwrite: true);
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteAtomically(FileName, Encoding.UTF8.GetBytes(ContractJson.Serialize(this) + "\n"), OutputWriteKind.RouteSettings);
     }
 
     /// <summary>The settings a <c>cee route</c> run left in <paramref name="outDirectory"/>, or a usage error saying why there are none.</summary>
