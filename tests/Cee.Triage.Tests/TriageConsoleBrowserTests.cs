@@ -166,6 +166,7 @@ public sealed class TriageConsoleBrowserTests(Chromium chromium) : IClassFixture
         try
         {
             chromium.Viewport(new Size(390, 844));
+            Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
             Open(served);
             Select(served.DropIdOf(Tie));
 
@@ -174,6 +175,9 @@ public sealed class TriageConsoleBrowserTests(Chromium chromium) : IClassFixture
             var item = Driver.FindElement(By.Id("item")).Location;
             Assert.True(item.Y > queue.Y, "the item is below the list");
             Assert.True(Driver.FindElement(By.Id("submit")).Size.Width <= 390);
+            var widest = Script("return Math.max(...[...document.querySelectorAll('#queue button, #item-title, #facts, #reasons, #decide, #viewer')].map(e => e.getBoundingClientRect().right));");
+            Assert.True(Convert.ToDouble(widest, System.Globalization.CultureInfo.InvariantCulture) <= 390, $"an element ends at {widest} px, past the 390 px screen");
+            ((ITakesScreenshot)Driver).GetScreenshot().SaveAsFile(Path.Combine(Path.GetDirectoryName(ScreenshotPath)!, "triage-console-390x844.png"));
         }
         finally
         {
