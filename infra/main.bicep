@@ -64,7 +64,7 @@ param cosmosContainers cosmosContainer[] = [
     name: 'ledger'
     partitionKey: '/id'
     // Only what the ledger's queries filter and order on is indexed: by content hash (duplicates),
-    // by drop, by entry, and a Center's queue by state and time.
+    // by drop, by entry, by (port, DIS DocumentID) for a withdrawal, and a Center's queue by state and time.
     indexingPolicy: {
       indexingMode: 'consistent'
       automatic: true
@@ -72,6 +72,8 @@ param cosmosContainers cosmosContainer[] = [
         { path: '/subject/dropSha256/?' }
         { path: '/subject/dropId/?' }
         { path: '/subject/entries/[]/?' }
+        { path: '/subject/port/?' }
+        { path: '/subject/document/sourceDocumentId/?' }
         { path: '/state/?' }
         { path: '/center/?' }
         { path: '/updatedAt/?' }

@@ -25,7 +25,7 @@ public sealed class CosmosResources(CosmosClient client, IOptions<CosmosRoutingO
         {
             IndexingPolicy = new IndexingPolicy { IndexingMode = IndexingMode.Consistent, Automatic = true },
         };
-        foreach (var path in new[] { "/subject/dropSha256/?", "/subject/dropId/?", "/subject/entries/[]/?", "/state/?", "/center/?", "/updatedAt/?" })
+        foreach (var path in new[] { "/subject/dropSha256/?", "/subject/dropId/?", "/subject/entries/[]/?", "/subject/port/?", "/subject/document/sourceDocumentId/?", "/state/?", "/center/?", "/updatedAt/?" })
         {
             properties.IndexingPolicy.IncludedPaths.Add(new IncludedPath { Path = path });
         }

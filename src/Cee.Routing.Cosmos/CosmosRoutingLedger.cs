@@ -126,6 +126,24 @@ public sealed class CosmosRoutingLedger : IRoutingLedger, ILedgerQueries
         }
     }
 
+    /// <inheritdoc/>
+    /// <remarks>A query over the indexed <c>subject.port</c> and <c>subject.document.sourceDocumentId</c>; an unreadable item is logged and left out.</remarks>
+    public async Task<IReadOnlyList<LedgerRecord>> FindBySourceDocumentAsync(string port, string sourceDocumentId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(port);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceDocumentId);
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.subject.port = @port AND c.subject.document.sourceDocumentId = @document")
+            .WithParameter("@port", port)
+            .WithParameter("@document", sourceDocumentId);
+        var found = await _store.QueryAllAsync("by-source-document", query, cancellationToken);
+        if (found.UnreadableIds.Count > 0)
+        {
+            _logger.LogWarning("Ledger lookup of {SourceDocumentId} on port {Port}: {Count} unreadable record(s) left out", sourceDocumentId, port, found.UnreadableIds.Count);
+        }
+
+        return Ordered(found.Items);
+    }
+
     public async Task<LedgerPage> GetDocumentsOfEntryAsync(string entryNumber, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entryNumber);

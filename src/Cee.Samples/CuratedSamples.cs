@@ -30,6 +30,8 @@ public static class CuratedSamples
     private const string UnknownImporter = "51-998877600";       // no account
 
     private const string Cf28Request = "CF28-2704-0001187";
+    private const string ElectronicsInvoice = "INV-2026-0417";
+    private const string WithdrawalSample = "2704/withdrawal-inv-2026-0417.xml";
     private const string Cf29Request = "CF29-3901-0000452";
 
     /// <summary>The drops and what <c>cee route</c> must do with each, in path order.</summary>
@@ -43,10 +45,10 @@ public static class CuratedSamples
         new("2704/bad-check-digit.xml", "entry 002-6110316-3 fails its check digit: rejected and quarantined", IntakeVerdict.Reject, LedgerState.Rejected, null, FindingCodes.EntryCheckDigit),
         new("2704/cf28-response.xml", "answers CF-28 " + Cf28Request + ", issued by Machinery before the importer moved to Electronics: goes to the issuer", IntakeVerdict.Accept, LedgerState.Routed, "CEE010"),
         new("2704/commercial-invoice.pdf", "the same invoice sent alone as a bare PDF with its manifest: routed by account", IntakeVerdict.Accept, LedgerState.Routed, "CEE007"),
-        new("2704/document-withdrawal.xml", "a DocumentWithdrawal, not a submission: rejected and quarantined", IntakeVerdict.Reject, LedgerState.Rejected, null, FindingCodes.UnsupportedPayload),
-        new("2704/entry-summary-electronics.xml", "invoice and packing list of an Electronics account: routed by account", IntakeVerdict.Accept, LedgerState.Routed, "CEE007"),
+        new("2704/entry-summary-electronics.xml", "invoice and packing list of an Electronics account: routed by account; the invoice is then withdrawn (below), the packing list stays Routed", IntakeVerdict.Accept, LedgerState.Routed, "CEE007", Withdrawn: [ElectronicsInvoice]),
         new("2704/invalid-base64.xml", "a DocumentObject that is not Base64: rejected and quarantined", IntakeVerdict.Reject, LedgerState.Rejected, null, FindingCodes.InvalidBase64),
         new("2704/truncated.xml", "a package cut off in transfer: rejected and quarantined", IntakeVerdict.Reject, LedgerState.Rejected, null, FindingCodes.Truncated),
+        new(WithdrawalSample, "a DocumentWithdrawal of invoice " + ElectronicsInvoice + " of 2704/entry-summary-electronics.xml: the invoice ends Withdrawn and CEE007 gets a withdrawal message in its session", IntakeVerdict.Accept, LedgerState.Routed, "CEE007", Withdraws: "2704/entry-summary-electronics.xml"),
         new("2704/xxe-attempt.xml", "a DOCTYPE declaring an external entity (XXE): refused unread, rejected and quarantined", IntakeVerdict.Reject, LedgerState.Rejected, null, FindingCodes.DtdProhibited),
         new("2709/entry-summary-electronics-resent.xml", "the same bytes as 2704/entry-summary-electronics.xml, sent again: a duplicate, not routed twice", IntakeVerdict.Accept, LedgerState.Duplicate, null),
         new("2709/entry-summary-two-importers.xml", "package and transaction name different importers of record: waits for a person", IntakeVerdict.Warn, LedgerState.AwaitingReview, null, FindingCodes.ImporterConflict),
@@ -172,7 +174,9 @@ public static class CuratedSamples
             .WithEntrySummary("002-6110316-3", "002")
             .WithDocument(SampleDocuments.Pdf(), "Commercial Invoice", "commercial-invoice.pdf", "PDF", d => d.DocumentId = "INV-BAD-1")));
 
-        yield return new("2704/document-withdrawal.xml", Xml(Package("2704", "LAX", "MSG-LAX-20261121-0120", ElectronicsImporter)
+        // Named to sort after the document it withdraws: cee route looks a withdrawal's document up once every drop before it has ended.
+        yield return new(WithdrawalSample, Xml(Package("2704", "LAX", "MSG-LAX-20261121-0120", ElectronicsImporter)
+            .WithEntrySummary("002-6110316-2", "002")
             .WithPayload("DocumentWithdrawal")));
 
         yield return new("2704/invalid-base64.xml", Xml(Package("2704", "LAX", "MSG-LAX-20261121-0130", ElectronicsImporter)
@@ -281,7 +285,7 @@ public static class CuratedSamples
         foreach (var drop in Drops)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"| `{drop.Path}` | {drop.Shows} | {drop.Verdict.ToString().ToLowerInvariant()} | {drop.State} | {drop.Center ?? "-"} |\n");
+                $"| `{drop.Path}` | {drop.Shows} | {drop.Verdict.ToString().ToLowerInvariant()} | {drop.State}{(drop.Withdrawn is { Count: > 0 } w ? $" ({string.Join(", ", w)}: then Withdrawn)" : string.Empty)} | {drop.Center ?? "-"} |\n");
         }
 
         text.Append("""

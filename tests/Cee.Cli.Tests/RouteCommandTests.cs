@@ -55,10 +55,10 @@ public sealed class RouteCommandTests : IDisposable
         Assert.EndsWith("-001", routed.GetProperty("documentId").GetString(), StringComparison.Ordinal);
         Assert.Contains("assigned to CEE007", routed.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
 
-        // A drop with no readable document is one object with a null documentId.
-        var withdrawal = Assert.Single(run.Json().EnumerateArray(), d => d.GetProperty("source").GetString() == "2704/document-withdrawal.xml");
+        // A drop with no document of its own (here a withdrawal, which follows its document to CEE007) is one object with a null documentId.
+        var withdrawal = Assert.Single(run.Json().EnumerateArray(), d => d.GetProperty("source").GetString() == "2704/withdrawal-inv-2026-0417.xml");
         Assert.Equal(JsonValueKind.Null, withdrawal.GetProperty("documentId").ValueKind);
-        Assert.Equal("Rejected", withdrawal.GetProperty("state").GetString());
+        Assert.Equal(("Routed", "CEE007"), (withdrawal.GetProperty("state").GetString(), withdrawal.GetProperty("center").GetString()));
     }
 
     [Fact]
@@ -101,10 +101,13 @@ public sealed class RouteCommandTests : IDisposable
 
         var second = await CliRun.InvokeAsync(Route(_out.Path, "--json"));
 
-        // Routed and duplicate documents come back as duplicates; the others keep their state.
+        // Routed and duplicate documents come back as duplicates; the others keep their state, and the
+        // invoice the withdrawal sample withdrew (after the first run had reported it Routed) is Withdrawn.
         var before = first.Json().EnumerateArray().Select(d => d.GetProperty("state").GetString()).ToList();
         var after = second.Json().EnumerateArray().Select(d => d.GetProperty("state").GetString()).ToList();
-        Assert.Equal(before.Select(s => s is "Routed" or "Duplicate" ? "Duplicate" : s), after);
+        var withdrawn = Assert.Single(second.Json().EnumerateArray(), d => d.GetProperty("state").GetString() == "Withdrawn");
+        Assert.Equal(CuratedSamples.Drops.Single(d => d.Withdrawn is { Count: > 0 }).Path, withdrawn.GetProperty("source").GetString());
+        Assert.Equal(before.Select(s => s is "Routed" or "Duplicate" ? "Duplicate" : s), after.Select(s => s == "Withdrawn" ? "Duplicate" : s));
         Assert.Contains("Routed", before);
         Assert.Equal(messagesAfterFirst, Snapshot(_out.Combine("topics")));
         Assert.Null(OutputSnapshot.Difference(ledgerAfterFirst, OutputSnapshot.Take(_out.Path)));

@@ -38,7 +38,7 @@ public sealed class StatusCommandTests : IDisposable
         foreach (var expected in CuratedSamples.Drops)
         {
             Assert.All(documents.Where(d => d.GetProperty("source").GetString() == expected.Path), d =>
-                Assert.Equal(expected.State.ToString(), d.GetProperty("state").GetString()));
+                Assert.Equal(expected.FinalStateOf(d.GetProperty("sourceDocumentId").GetString()).ToString(), d.GetProperty("state").GetString()));
         }
     }
 

@@ -11,7 +11,7 @@ namespace Cee.Cli.Ledger;
 internal static class LedgerSchema
 {
     /// <summary>The version this build writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private static readonly string[] Migrations =
     [
@@ -53,6 +53,13 @@ internal static class LedgerSchema
             record_id   TEXT NOT NULL,
             json        TEXT NOT NULL
         );
+        """,
+
+        // 2: the port of each record, and the (port, DIS DocumentID) index a withdrawal looks its document up by.
+        """
+        ALTER TABLE records ADD COLUMN port TEXT;
+        UPDATE records SET port = json_extract(json, '$.subject.port');
+        CREATE INDEX records_by_port_source_document ON records (port, source_document_id);
         """,
     ];
 

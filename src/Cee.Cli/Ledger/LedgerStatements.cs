@@ -13,6 +13,7 @@ internal sealed class LedgerStatements : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _selectRecord;
+    private readonly SqliteCommand _selectBySourceDocument;
     private readonly SqliteCommand _insertRecord;
     private readonly SqliteCommand _updateRecord;
     private readonly SqliteCommand _insertEntry;
@@ -24,10 +25,12 @@ internal sealed class LedgerStatements : IDisposable
     {
         _connection = connection;
         _selectRecord = Prepare("SELECT json FROM records WHERE id = $id;", "$id");
+        _selectBySourceDocument = Prepare(
+            "SELECT json FROM records WHERE port = $port AND source_document_id = $sourceDocument ORDER BY id;", "$port", "$sourceDocument");
         _insertRecord = Prepare(
-            "INSERT INTO records (id, state, center, drop_id, source, document_id, source_document_id, updated_at, revision, json) " +
-            "VALUES ($id, $state, $center, $drop, $source, $document, $sourceDocument, $at, 1, $json);",
-            "$id", "$state", "$center", "$drop", "$source", "$document", "$sourceDocument", "$at", "$json");
+            "INSERT INTO records (id, state, center, drop_id, source, document_id, source_document_id, port, updated_at, revision, json) " +
+            "VALUES ($id, $state, $center, $drop, $source, $document, $sourceDocument, $port, $at, 1, $json);",
+            "$id", "$state", "$center", "$drop", "$source", "$document", "$sourceDocument", "$port", "$at", "$json");
         _updateRecord = Prepare(
             "UPDATE records SET state = $state, center = $center, updated_at = $at, revision = revision + 1, json = $json WHERE id = $id;",
             "$id", "$state", "$center", "$at", "$json");
@@ -47,6 +50,19 @@ internal sealed class LedgerStatements : IDisposable
     public LedgerRecord? SelectRecord(string recordId) =>
         Run(_selectRecord, recordId).ExecuteScalar() is string json ? ContractJson.Deserialize<LedgerRecord>(json) : null;
 
+    /// <summary>The records of (port, DIS DocumentID), by the index migration 2 added.</summary>
+    public List<LedgerRecord> SelectBySourceDocument(string port, string sourceDocumentId)
+    {
+        var records = new List<LedgerRecord>();
+        using var reader = Run(_selectBySourceDocument, port, sourceDocumentId).ExecuteReader();
+        while (reader.Read())
+        {
+            records.Add(ContractJson.Deserialize<LedgerRecord>(reader.GetString(0)));
+        }
+
+        return records;
+    }
+
     public ContentClaim? SelectClaim(string dropSha256) =>
         Run(_selectClaim, dropSha256).ExecuteScalar() is string json ? ContractJson.Deserialize<ContentClaim>(json) : null;
 
@@ -62,7 +78,7 @@ internal sealed class LedgerStatements : IDisposable
         if (isNew)
         {
             Run(_insertRecord, record.Id, state, record.Center, record.Subject.DropId, record.Subject.Source,
-                record.Subject.Document?.Id, record.Subject.Document?.SourceDocumentId, at, recordJson).ExecuteNonQuery();
+                record.Subject.Document?.Id, record.Subject.Document?.SourceDocumentId, record.Subject.Port, at, recordJson).ExecuteNonQuery();
             foreach (var entry in record.Subject.Entries.Distinct(StringComparer.Ordinal))
             {
                 Run(_insertEntry, entry, record.Id).ExecuteNonQuery();
@@ -79,7 +95,7 @@ internal sealed class LedgerStatements : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _selectRecord, _insertRecord, _updateRecord, _insertEntry, _insertTransition, _selectClaim, _insertClaim })
+        foreach (var command in new[] { _selectRecord, _selectBySourceDocument, _insertRecord, _updateRecord, _insertEntry, _insertTransition, _selectClaim, _insertClaim })
         {
             command.Dispose();
         }

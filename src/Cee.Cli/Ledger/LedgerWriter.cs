@@ -72,6 +72,16 @@ internal sealed class LedgerWriter : IDisposable
     public Task<LedgerRecord?> GetAsync(string recordId) =>
         Enqueue<LedgerRecord?>(OutputWriteKind.LedgerTransition, recordId, () => (Find(recordId), false));
 
+    /// <summary>
+    /// The records of (port, DIS DocumentID). Read in the writer's open transaction, so it sees every
+    /// call made before it; a record changed in this batch is taken as the batch sees it.
+    /// </summary>
+    public Task<IReadOnlyList<LedgerRecord>> FindBySourceDocumentAsync(string port, string sourceDocumentId) =>
+        Enqueue<IReadOnlyList<LedgerRecord>>(OutputWriteKind.LedgerTransition, $"the records of {sourceDocumentId} on port {port}", () =>
+            ([.. _statements.SelectBySourceDocument(port, sourceDocumentId)
+                .Select(r => Find(r.Id) ?? r)
+                .OrderBy(r => r.History[0].At).ThenBy(r => r.Id, StringComparer.Ordinal)], false));
+
     public Task<ContentClaim> ClaimAsync(ContentClaim claim)
     {
         var json = ContractJson.Serialize(claim);

@@ -114,6 +114,13 @@ public sealed class SqliteRoutingLedger : IRoutingLedger, IDisposable
         return _writer.ClaimAsync(claim);
     }
 
+    public Task<IReadOnlyList<LedgerRecord>> FindBySourceDocumentAsync(string port, string sourceDocumentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(port);
+        ArgumentNullException.ThrowIfNull(sourceDocumentId);
+        return _writer.FindBySourceDocumentAsync(port, sourceDocumentId);
+    }
+
     public Task<LedgerRecord> RecordAsync(LedgerTransition transition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transition);

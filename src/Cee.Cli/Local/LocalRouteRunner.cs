@@ -146,6 +146,7 @@ public static class LocalRouteRunner
             {
                 try
                 {
+                    claims.Enter(i);
                     results[i] = await RouteOneAsync(workflow, drops[i], ct);
                     progress?.Report(Interlocked.Increment(ref done));
                 }
@@ -164,6 +165,7 @@ public static class LocalRouteRunner
                 finally
                 {
                     claims.Pass(i);
+                    claims.End(i);
                 }
             });
         }

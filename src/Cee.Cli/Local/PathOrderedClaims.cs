@@ -12,6 +12,11 @@ namespace Cee.Cli.Local;
 /// intake takes as it reads. Drops of another size cannot have the same content (a DIS drop's hash is
 /// its file's; a bare drop's covers its file's), so only drops of the same size, as the folder listing
 /// saw it, wait for each other. A decorator over the ledger port; transitions pass straight through.
+/// <para>
+/// A withdrawal's lookup of the document it names waits in the same spirit: until every drop before it
+/// in path order has ended, so a withdrawal sorted after its document (in this run) always finds it
+/// routed, however the run interleaves. The drop asking is the one <see cref="Enter"/> named on its flow.
+/// </para>
 /// </summary>
 internal sealed class PathOrderedClaims : IRoutingLedger
 {
@@ -19,6 +24,8 @@ internal sealed class PathOrderedClaims : IRoutingLedger
     private readonly Dictionary<string, int> _indexOf;
     private readonly SizeGroup[] _groupOf;
     private readonly int[] _positionOf;
+    private readonly TaskCompletionSource[] _ended;
+    private readonly AsyncLocal<int?> _current = new();
     private readonly Lock _gate = new();
     private bool _stopped;
 
@@ -28,6 +35,7 @@ internal sealed class PathOrderedClaims : IRoutingLedger
         _indexOf = new Dictionary<string, int>(drops.Count, StringComparer.Ordinal);
         _groupOf = new SizeGroup[drops.Count];
         _positionOf = new int[drops.Count];
+        _ended = [.. drops.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
         var groups = new Dictionary<long, List<int>>();
         for (var i = 0; i < drops.Count; i++)
         {
@@ -55,6 +63,22 @@ internal sealed class PathOrderedClaims : IRoutingLedger
     public Task<LedgerRecord?> GetAsync(string recordId, CancellationToken cancellationToken) => _inner.GetAsync(recordId, cancellationToken);
 
     public Task<LedgerRecord> RecordAsync(LedgerTransition transition, CancellationToken cancellationToken) => _inner.RecordAsync(transition, cancellationToken);
+
+    /// <summary>The drop at <paramref name="index"/> runs on the calling flow (its lookups wait for the drops before it).</summary>
+    public void Enter(int index) => _current.Value = index;
+
+    /// <summary>The drop at <paramref name="index"/> ended (routed, rejected, failed): lookups after it may go on.</summary>
+    public void End(int index) => _ended[index].TrySetResult();
+
+    public async Task<IReadOnlyList<LedgerRecord>> FindBySourceDocumentAsync(string port, string sourceDocumentId, CancellationToken cancellationToken)
+    {
+        if (_current.Value is { } index)
+        {
+            await Task.WhenAll(_ended.Take(index).Select(e => e.Task)).WaitAsync(cancellationToken);
+        }
+
+        return await _inner.FindBySourceDocumentAsync(port, sourceDocumentId, cancellationToken);
+    }
 
     public async Task<ContentClaim> ClaimContentAsync(ContentClaim claim, CancellationToken cancellationToken)
     {
@@ -101,6 +125,11 @@ internal sealed class PathOrderedClaims : IRoutingLedger
             {
                 group.TakeWaiting(waiting);
             }
+        }
+
+        foreach (var ended in _ended)
+        {
+            ended.TrySetCanceled();
         }
 
         foreach (var turn in waiting)

@@ -72,6 +72,13 @@ public sealed class RoutingActivities(
         return ledger.GetAsync(query.RecordId, cancellationToken);
     }
 
+    [Function(ActivityNames.FindLedgerRecordsBySourceDocument)]
+    public async Task<List<LedgerRecord>> FindLedgerRecordsBySourceDocumentAsync([ActivityTrigger] SourceDocumentQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return [.. await ledger.FindBySourceDocumentAsync(query.Port, query.SourceDocumentId, cancellationToken)];
+    }
+
     [Function(ActivityNames.ClaimContent)]
     public Task<ContentClaim> ClaimContentAsync([ActivityTrigger] ContentClaim claim, CancellationToken cancellationToken) =>
         ledger.ClaimContentAsync(claim, cancellationToken);

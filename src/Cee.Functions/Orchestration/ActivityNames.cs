@@ -13,6 +13,7 @@ public static class ActivityNames
     public const string ClassifyLines = nameof(ClassifyLines);
     public const string PublishMessage = nameof(PublishMessage);
     public const string GetLedgerRecord = nameof(GetLedgerRecord);
+    public const string FindLedgerRecordsBySourceDocument = nameof(FindLedgerRecordsBySourceDocument);
     public const string ClaimContent = nameof(ClaimContent);
     public const string RecordTransition = nameof(RecordTransition);
     public const string WritePortResponse = nameof(WritePortResponse);

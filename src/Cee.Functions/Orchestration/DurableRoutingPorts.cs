@@ -80,6 +80,9 @@ public sealed class DurableRoutingPorts :
     public Task<LedgerRecord?> GetAsync(string recordId, CancellationToken cancellationToken) =>
         Call<LedgerRecord?>(ActivityNames.GetLedgerRecord, new LedgerRecordQuery(recordId));
 
+    public async Task<IReadOnlyList<LedgerRecord>> FindBySourceDocumentAsync(string port, string sourceDocumentId, CancellationToken cancellationToken) =>
+        await Call<List<LedgerRecord>>(ActivityNames.FindLedgerRecordsBySourceDocument, new SourceDocumentQuery(port, sourceDocumentId));
+
     public Task<ContentClaim> ClaimContentAsync(ContentClaim claim, CancellationToken cancellationToken) =>
         Call<ContentClaim>(ActivityNames.ClaimContent, claim);
 

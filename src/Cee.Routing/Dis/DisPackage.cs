@@ -11,6 +11,7 @@ namespace Cee.Routing.Dis;
 /// <param name="ContentLength">Bytes read.</param>
 /// <param name="Payload">The MessageBody's payload element, e.g. <c>DocumentSubmissionPackage</c> or <c>DocumentWithdrawal</c>; null when none was read.</param>
 /// <param name="Findings">What the reader found, in the order found (intake sorts and checks further).</param>
+/// <param name="Withdrawal">For a <c>DocumentWithdrawal</c>: the document it names and why; null for any other payload.</param>
 public sealed record DisPackage(
     [property: JsonPropertyName("contentSha256")] string ContentSha256,
     [property: JsonPropertyName("contentLength")] long ContentLength,
@@ -22,4 +23,5 @@ public sealed record DisPackage(
     [property: JsonPropertyName("tradeTransaction")] DisTradeTransaction? TradeTransaction,
     [property: JsonPropertyName("cbpRequest")] DisCbpRequest? CbpRequest,
     [property: JsonPropertyName("documents")] IReadOnlyList<DisDocument> Documents,
-    [property: JsonPropertyName("findings")] IReadOnlyList<Finding> Findings);
+    [property: JsonPropertyName("findings")] IReadOnlyList<Finding> Findings,
+    [property: JsonPropertyName("withdrawal")] WithdrawalRequest? Withdrawal = null);

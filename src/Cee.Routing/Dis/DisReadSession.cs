@@ -40,6 +40,7 @@ internal sealed class DisReadSession : IDisposable
     private string? _actionCode;
     private DisTradeTransaction? _tradeTransaction;
     private DisCbpRequest? _cbpRequest;
+    private WithdrawalRequest? _withdrawal;
 
     // The DocumentObject being decoded.
     private PendingDocument? _pending;
@@ -107,7 +108,8 @@ internal sealed class DisReadSession : IDisposable
             _tradeTransaction,
             _cbpRequest,
             _documents,
-            _findings);
+            _findings,
+            _withdrawal);
     }
 
     public void Dispose()
@@ -243,19 +245,71 @@ internal sealed class DisReadSession : IDisposable
             return;
         }
 
+        if (name == DisSchema.WithdrawalPayload)
+        {
+            await ReadWithdrawalAsync(path);
+            return;
+        }
+
         Add(FindingCodes.UnsupportedPayload, FindingSeverity.Error, DescribeUnsupportedPayload(name), path);
         await SkipElementAsync(path);
     }
 
     private static string DescribeUnsupportedPayload(string name) => name switch
     {
-        "DocumentWithdrawal" => "DocumentWithdrawal is not a submission: it withdraws a document already sent to CBP; nothing to route",
         "DataRequestPackage" => "DataRequestPackage is a trade query to CBP, not a submission; nothing to route",
         "RequestedDataPackage" => "RequestedDataPackage is CBP's answer to a trade query, not a submission; nothing to route",
         "MessageValidationResponse" => "MessageValidationResponse is CBP's validation result for a message, not a submission; nothing to route",
         "DocumentReviewResponse" => "DocumentReviewResponse is CBP's review result for a document, not a submission; nothing to route",
         _ => $"{name} is not a submission; nothing to route",
     };
+
+    // ---- DocumentWithdrawal ----
+
+    private async Task ReadWithdrawalAsync(string path)
+    {
+        DisDocumentHeader? header = null;
+        string? reason = null;
+        string? comment = null;
+        await ReadChildrenAsync(DisSchema.Withdrawal, path, async (name, childPath) =>
+        {
+            switch (name)
+            {
+                case "DocumentHeader":
+                    {
+                        var f = await ReadFieldsAsync(DisSchema.DocumentHeader, childPath);
+                        header = new DisDocumentHeader(
+                            Redacted(f, "DocumentID"), Redacted(f, "DocumentLabel"), Redacted(f, "CompleteFileName"),
+                            Field(f, "FileExtensionType"), null, null, null);
+                        break;
+                    }
+
+                case "SubmittedToPortCode":
+                    _port = NullIfEmpty(await ReadTextAsync(childPath));
+                    break;
+                case "ActionCode":
+                    _actionCode = NullIfEmpty(await ReadTextAsync(childPath));
+                    break;
+                case "TradeTransaction":
+                    _tradeTransaction = await ReadTradeTransactionAsync(childPath);
+                    break;
+                case "DocumentWithdrawalReason":
+                    reason = NullIfEmpty(await ReadTextAsync(childPath)) is { } r ? SsnRedaction.Redact(r) : null;
+                    break;
+                default:
+                    comment = NullIfEmpty(await ReadTextAsync(childPath)) is { } c ? SsnRedaction.Redact(c) : null;
+                    break;
+            }
+        });
+
+        if (reason is null)
+        {
+            Add(FindingCodes.MissingElement, FindingSeverity.Warning, "the DocumentWithdrawal has no DocumentWithdrawalReason", path);
+        }
+
+        _withdrawal = new WithdrawalRequest(
+            header?.DocumentId, header?.DocumentLabel, header?.CompleteFileName, header?.FileExtensionType, _actionCode, reason ?? string.Empty, comment);
+    }
 
     // ---- DocumentSubmissionPackage ----
 

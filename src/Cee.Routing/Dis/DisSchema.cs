@@ -11,6 +11,7 @@ internal static class DisSchema
 
     public const string MessageEnvelope = "MessageEnvelope";
     public const string SubmissionPayload = "DocumentSubmissionPackage";
+    public const string WithdrawalPayload = "DocumentWithdrawal";
 
     public static readonly ElementSequence Envelope = new(MessageEnvelope, ["MessageHeader", "MessageBody"], complex: ["MessageHeader", "MessageBody"]);
 
@@ -18,10 +19,10 @@ internal static class DisSchema
         "MessageHeader",
         ["MessageID", "MessageType", "SentDateTime", "TransmitterID", "TransmitterSiteCode", "PreparerID", "PreparerSiteCode", "Comment"]);
 
-    /// <summary>The payloads of MessageBody (a choice). Only a submission is routed.</summary>
+    /// <summary>The payloads of MessageBody (a choice). A submission is routed, a withdrawal withdraws; the others are refused.</summary>
     public static readonly ElementSequence MessageBody = new(
         "MessageBody",
-        [SubmissionPayload, "DocumentWithdrawal", "DataRequestPackage", "RequestedDataPackage", "MessageValidationResponse", "DocumentReviewResponse"],
+        [SubmissionPayload, WithdrawalPayload, "DataRequestPackage", "RequestedDataPackage", "MessageValidationResponse", "DocumentReviewResponse"],
         choice: true);
 
     public static readonly ElementSequence Submission = new(
@@ -29,6 +30,12 @@ internal static class DisSchema
         ["PackageIdentifier", "SubmittedToPortCode", "ActionCode", "TradeTransaction", "CBPRequest", "DocumentData"],
         repeating: ["DocumentData"],
         complex: ["PackageIdentifier", "TradeTransaction", "CBPRequest", "DocumentData"]);
+
+    /// <summary>DocumentWithdrawal.xsd: the document withdrawn, where and why.</summary>
+    public static readonly ElementSequence Withdrawal = new(
+        WithdrawalPayload,
+        ["DocumentHeader", "SubmittedToPortCode", "ActionCode", "TradeTransaction", "DocumentWithdrawalReason", "Comment"],
+        complex: ["DocumentHeader", "TradeTransaction"]);
 
     public static readonly ElementSequence PackageIdentifier = new("PackageIdentifier", ["PackageCategory", "PackageName", "ImporterOfRecordNbr"]);
 

@@ -41,8 +41,23 @@ public static class FindingCodes
     /// <summary>Error: the XML's root is not a DIS <c>MessageEnvelope</c> in namespace <c>http://cbp.dhs.gov/DIS</c>.</summary>
     public const string NotDis = "dis.not-dis";
 
-    /// <summary>Error: the MessageBody holds a payload other than a DocumentSubmissionPackage (withdrawal, data request, CBP response…): nothing to route.</summary>
+    /// <summary>Error: the MessageBody holds a payload other than a DocumentSubmissionPackage or DocumentWithdrawal (data request, CBP response…): nothing to route.</summary>
     public const string UnsupportedPayload = "dis.unsupported-payload";
+
+    /// <summary>Error: a DocumentWithdrawal whose DocumentHeader names no DocumentID: there is nothing to withdraw.</summary>
+    public const string WithdrawalNoDocumentId = "withdrawal.no-document-id";
+
+    /// <summary>Error: a DocumentWithdrawal with no SubmittedToPortCode: the document it names cannot be looked up.</summary>
+    public const string WithdrawalNoPort = "withdrawal.no-port";
+
+    /// <summary>Error (the workflow's, from the ledger): no document with that DocumentID (and entry) was submitted to that port.</summary>
+    public const string WithdrawalUnknownDocument = "withdrawal.unknown-document";
+
+    /// <summary>Error (the workflow's): the document named was already withdrawn, by an earlier withdrawal.</summary>
+    public const string WithdrawalAlreadyWithdrawn = "withdrawal.already-withdrawn";
+
+    /// <summary>Error (the workflow's): the document named is not with a Center (still being decided, waiting for a person, rejected or a duplicate).</summary>
+    public const string WithdrawalNotWithCenter = "withdrawal.not-with-center";
 
     /// <summary>Error: the DocumentSubmissionPackage holds no DocumentData.</summary>
     public const string NoDocuments = "dis.no-documents";

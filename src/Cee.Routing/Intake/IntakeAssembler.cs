@@ -14,6 +14,7 @@ namespace Cee.Routing.Intake;
 internal sealed class IntakeAssembler
 {
     private const string SubmissionPath = "/MessageEnvelope/MessageBody/DocumentSubmissionPackage";
+    private const string WithdrawalPath = "/MessageEnvelope/MessageBody/DocumentWithdrawal";
 
     private readonly DropReference _drop;
     private readonly IntakeOptions _options;
@@ -37,7 +38,13 @@ internal sealed class IntakeAssembler
     public IntakeResult FromDis(DisPackage package)
     {
         Findings.AddRange(package.Findings);
-        var port = CheckPort(package.SubmittedToPortCode, SubmissionPath + "/SubmittedToPortCode", "SubmittedToPortCode");
+        var payloadPath = package.Withdrawal is null ? SubmissionPath : WithdrawalPath;
+        var port = CheckPort(package.SubmittedToPortCode, payloadPath + "/SubmittedToPortCode", "SubmittedToPortCode");
+        if (package.Withdrawal is { } withdrawal)
+        {
+            CheckWithdrawal(withdrawal, port, package.SubmittedToPortCode);
+        }
+
         if (package.Payload == DisSchema.SubmissionPayload)
         {
             CheckAction(package.ActionCode);
@@ -99,7 +106,7 @@ internal sealed class IntakeAssembler
 
         CheckRequestNamed(requestId, requestKind, SubmissionPath + "/CBPRequest");
         CheckImporterConflict();
-        return Result(DropKind.Dis, package.ContentSha256, port, filer, requestId) with { Message = package.Header };
+        return Result(DropKind.Dis, package.ContentSha256, port, filer, requestId) with { Message = package.Header, Withdrawal = package.Withdrawal };
     }
 
     public IntakeResult FromBareDocument(
@@ -201,6 +208,22 @@ internal sealed class IntakeAssembler
         }
 
         return port.ToString();
+    }
+
+    // The ledger is searched by (port, DocumentID): a withdrawal without either names nothing to find.
+    private void CheckWithdrawal(WithdrawalRequest withdrawal, string? port, string? portText)
+    {
+        if (withdrawal.DocumentId is null)
+        {
+            Findings.Add(FindingCodes.WithdrawalNoDocumentId, FindingSeverity.Error,
+                "the DocumentWithdrawal's DocumentHeader names no DocumentID: there is no document to withdraw", WithdrawalPath + "/DocumentHeader");
+        }
+
+        if (port is null && string.IsNullOrWhiteSpace(portText))
+        {
+            Findings.Add(FindingCodes.WithdrawalNoPort, FindingSeverity.Error,
+                "the DocumentWithdrawal has no SubmittedToPortCode: the document it names cannot be found without the port it was sent to", WithdrawalPath);
+        }
     }
 
     private void CheckAction(string? actionCode)

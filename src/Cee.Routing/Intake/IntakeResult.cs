@@ -22,6 +22,7 @@ namespace Cee.Routing.Intake;
 /// <param name="Documents">The decoded documents.</param>
 /// <param name="Lines">Commodity lines of all documents, for HTSUS classification.</param>
 /// <param name="Message">A DIS package's MessageHeader as written (its Comment masked), echoed in the answer to the port; null for a bare document.</param>
+/// <param name="Withdrawal">What a DIS DocumentWithdrawal names, when the drop is one; null otherwise (then the drop has no document).</param>
 public sealed record IntakeResult(
     [property: JsonPropertyName("dropId")] string DropId,
     [property: JsonPropertyName("source")] string Source,
@@ -36,7 +37,8 @@ public sealed record IntakeResult(
     [property: JsonPropertyName("cbpRequestId")] string? CbpRequestId,
     [property: JsonPropertyName("documents")] IReadOnlyList<IntakeDocument> Documents,
     [property: JsonPropertyName("lines")] IReadOnlyList<CommodityLine> Lines,
-    [property: JsonPropertyName("message")] Dis.DisMessageHeader? Message = null)
+    [property: JsonPropertyName("message")] Dis.DisMessageHeader? Message = null,
+    [property: JsonPropertyName("withdrawal")] WithdrawalRequest? Withdrawal = null)
 {
     /// <summary>The error findings, which are the reasons of a rejection.</summary>
     [JsonIgnore]

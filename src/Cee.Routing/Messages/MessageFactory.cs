@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cee.Routing.Centers;
 using Cee.Routing.Intake;
+using Cee.Routing.Ledger;
 using Cee.Routing.Policy;
 
 namespace Cee.Routing.Messages;
@@ -53,6 +54,50 @@ public static class MessageFactory
                 ["center"] = center.Id,
                 ["basis"] = BasisName(decision.Basis),
                 ["schemaVersion"] = RoutedDocumentMessage.CurrentVersion.ToString(CultureInfo.InvariantCulture),
+            });
+        return new TopicMessage(center.Topic, properties, ContractJson.Serialize(body));
+    }
+
+    /// <summary>
+    /// The withdrawal of <paramref name="original"/> (a record a Center holds) on that Center's topic, in
+    /// the session its routed message went in. MessageId = <c>withdrawal-{documentId}</c>: a document is
+    /// withdrawn once, so a repeat is dropped by duplicate detection (overwritten locally).
+    /// </summary>
+    public static TopicMessage Withdrawal(IntakeResult withdrawal, LedgerRecord original, DateTimeOffset withdrawnAt)
+    {
+        ArgumentNullException.ThrowIfNull(withdrawal);
+        ArgumentNullException.ThrowIfNull(original);
+        var request = withdrawal.Withdrawal ?? throw new ArgumentException("The drop is not a DocumentWithdrawal.", nameof(withdrawal));
+        var center = CenterCatalog.Default.Get(original.Center
+            ?? throw new ArgumentException($"Record {original.Id} is with no Center.", nameof(original)));
+        var subject = original.Subject;
+        var body = new WithdrawalMessage(
+            WithdrawalMessage.SchemaName,
+            WithdrawalMessage.CurrentVersion,
+            original.Id,
+            subject.DropId,
+            subject.Document?.SourceDocumentId,
+            withdrawal.DropId,
+            subject.Port,
+            withdrawal.Filer ?? subject.Filer,
+            subject.Entries,
+            center.Id,
+            request.Reason,
+            request.Comment,
+            withdrawal.DropId,
+            withdrawnAt);
+        var properties = new MessageProperties(
+            "withdrawal-" + original.Id,
+            SessionIdOf(subject, withdrawal),
+            withdrawal.DropId,
+            WithdrawalMessage.Kind,
+            Json,
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["kind"] = WithdrawalMessage.Kind,
+                ["port"] = subject.Port ?? string.Empty,
+                ["center"] = center.Id,
+                ["schemaVersion"] = WithdrawalMessage.CurrentVersion.ToString(CultureInfo.InvariantCulture),
             });
         return new TopicMessage(center.Topic, properties, ContractJson.Serialize(body));
     }
@@ -122,6 +167,35 @@ public static class MessageFactory
         }
 
         return intake.DropId;
+    }
+
+    /// <summary>
+    /// The session <see cref="SessionIdFor"/> gave the original drop, from its ledger subject: its first
+    /// entry, else its importer. The ledger keeps an SSN only masked, so an SSN importer's opaque key is
+    /// taken from the withdrawal when it names the same importer; else the session is the original drop's.
+    /// </summary>
+    private static string SessionIdOf(LedgerSubject original, IntakeResult withdrawal)
+    {
+        if (original.Entries.Count > 0)
+        {
+            return original.Entries[0];
+        }
+
+        if (original.Importer is { } importer)
+        {
+            var named = withdrawal.Importers.FirstOrDefault(i => string.Equals(i.Masked, importer, StringComparison.Ordinal));
+            if (named is not null)
+            {
+                return named.Kind == "ssn" ? named.LookupKey : named.Masked;
+            }
+
+            if (!importer.StartsWith('*'))
+            {
+                return importer;
+            }
+        }
+
+        return original.DropId;
     }
 
     private static TopicMessage Triage(IntakeResult intake, string messageId, string type, string body) =>

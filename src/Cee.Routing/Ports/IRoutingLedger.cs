@@ -22,4 +22,12 @@ public interface IRoutingLedger
     /// two transitions race, one wins and the other re-reads and re-applies. Returns the record as stored.
     /// </summary>
     Task<LedgerRecord> RecordAsync(LedgerTransition transition, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The records of documents submitted to <paramref name="port"/> whose DIS DocumentID (as stored,
+    /// masked: <see cref="Intake.IntakeDocument.SourceDocumentId"/>) is <paramref name="sourceDocumentId"/>,
+    /// exactly; oldest first (by their first step, then id). Empty when there is none. A withdrawal finds
+    /// what it names with it.
+    /// </summary>
+    Task<IReadOnlyList<LedgerRecord>> FindBySourceDocumentAsync(string port, string sourceDocumentId, CancellationToken cancellationToken);
 }

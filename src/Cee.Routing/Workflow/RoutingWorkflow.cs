@@ -16,7 +16,8 @@ namespace Cee.Routing.Workflow;
 /// intake → (reject: quarantine, record, stop) → claim the content (held by another drop:
 /// duplicate, stop) → resolve the importers' accounts and the request
 /// issuer, classify the HTSUS lines → decide → (review: triage topic, wait for a person or the
-/// deadline) → publish on the Center's topic → record Routed.
+/// deadline) → publish on the Center's topic → record Routed. A DIS DocumentWithdrawal instead
+/// withdraws the document it names (<see cref="WithdrawAsync"/>).
 /// <para>
 /// Replay-safe: it reads no clock, randomness, environment or I/O except through
 /// <see cref="RoutingPorts"/>, and never uses ConfigureAwait(false), so a Durable orchestrator runs
@@ -63,6 +64,11 @@ public sealed class RoutingWorkflow
         await RecordAllAsync(run, "received", LedgerState.Received, DescribeReceived(intake), cancellationToken, withSubject: true);
 
         var errors = intake.Errors.ToList();
+        if (intake.Withdrawal is not null && intake.Verdict != IntakeVerdict.Reject)
+        {
+            return await WithdrawAsync(drop, run, cancellationToken);
+        }
+
         if (intake.Verdict == IntakeVerdict.Reject || intake.Documents.Count == 0)
         {
             if (errors.Count == 0)
@@ -70,13 +76,7 @@ public sealed class RoutingWorkflow
                 errors.Add(new Finding("drop.no-documents", FindingSeverity.Error, "the drop holds no readable document"));
             }
 
-            // Quarantined first: a Rejected record proves its drop and reasons are kept. A crash between
-            // the two leaves the drop Received, and the next run quarantines it again (idempotently).
-            await _ports.Drops.QuarantineAsync(drop, errors, cancellationToken);
-            var reason = "rejected: " + string.Join("; ", errors.Select(f => $"[{f.Code}] {f.Message}"));
-            var rejected = await RecordAllAsync(run, "rejected", LedgerState.Rejected, reason, cancellationToken);
-            await AnswerAsync(intake, rejected, cancellationToken);
-            return Outcome(intake, rejected);
+            return await RejectAsync(drop, run, errors, cancellationToken);
         }
 
         // First writer wins: of two drops with the same content, even at the same moment, one routes.
@@ -107,6 +107,61 @@ public sealed class RoutingWorkflow
         }
 
         var routed = await RouteAsync(run, decision, cancellationToken);
+        await AnswerAsync(intake, routed, cancellationToken);
+        return Outcome(intake, routed);
+    }
+
+    private async Task<RoutingOutcome> RejectAsync(DropReference drop, Run run, IReadOnlyList<Finding> errors, CancellationToken cancellationToken)
+    {
+        // Quarantined first: a Rejected record proves its drop and reasons are kept. A crash between
+        // the two leaves the drop Received, and the next run quarantines it again (idempotently).
+        await _ports.Drops.QuarantineAsync(drop, errors, cancellationToken);
+        var reason = "rejected: " + string.Join("; ", errors.Select(f => $"[{f.Code}] {f.Message}"));
+        var rejected = await RecordAllAsync(run, "rejected", LedgerState.Rejected, reason, cancellationToken);
+        await AnswerAsync(run.Intake, rejected, cancellationToken);
+        return Outcome(run.Intake, rejected);
+    }
+
+    /// <summary>
+    /// A DocumentWithdrawal: finds the documents it names by (port, DocumentID) and lets
+    /// <see cref="WithdrawalPolicy"/> choose. Each one withdrawn gets a <c>withdrawal</c> message on its
+    /// Center's topic, published before its Withdrawn step is recorded (as routing does), so a recorded
+    /// step proves the Center was told; a crash between the two is finished by the next run, which finds
+    /// the record still with its Center (or withdrawn by this drop) and publishes the same MessageId again.
+    /// The withdrawal drop's own record ends Routed (its message went to that Center), or Rejected with the
+    /// refusal, quarantined like any rejected drop. It claims no content: the same withdrawal sent again
+    /// finds its document already withdrawn and is refused.
+    /// </summary>
+    private async Task<RoutingOutcome> WithdrawAsync(DropReference drop, Run run, CancellationToken cancellationToken)
+    {
+        var intake = run.Intake;
+        var request = intake.Withdrawal!;
+        var found = await _ports.Ledger.FindBySourceDocumentAsync(intake.Port!, request.DocumentId!, cancellationToken);
+        var decision = WithdrawalPolicy.Decide(intake, found);
+        if (decision.Refusal is null)
+        {
+            var at = _ports.Clock.UtcNow;
+            await Task.WhenAll(decision.Targets.Select(t => _ports.Publisher.PublishAsync(MessageFactory.Withdrawal(intake, t, at), cancellationToken)));
+            var why = $"withdrawn by drop {intake.DropId} ({intake.Source}): {(request.Reason.Length == 0 ? "no reason given" : request.Reason)}";
+            var withdrawn = await Task.WhenAll(decision.Targets.Select(t => _ports.Ledger.RecordAsync(
+                new LedgerTransition(t.Id, WithdrawalPolicy.Step, LedgerState.Withdrawn, at, why, intake.DropId), cancellationToken)));
+
+            // Two withdrawals of one document at once: the ledger kept the first, so the other is refused here.
+            decision = WithdrawalPolicy.Decide(intake, withdrawn);
+        }
+
+        if (decision.Refusal is { } refusal)
+        {
+            return await RejectAsync(drop, run, [refusal], cancellationToken);
+        }
+
+        var first = decision.Targets[0];
+        var topic = Topics.ForCenter(first.Center!);
+        var ids = string.Join(", ", decision.Targets.Select(t => t.Id));
+        await RecordAllAsync(run, "validated", LedgerState.Validated, $"a DocumentWithdrawal of {request.DocumentId}: names {ids}", cancellationToken);
+        var sentence = $"the withdrawal of {request.DocumentId} ({ids}) follows it to {first.Center}, which holds it";
+        var followed = new RoutingDecision(DecisionOutcome.Route, first.Center, RoutingBasis.None, "withdrawal", [sentence], [], [], []);
+        var routed = await RecordAllAsync(run, "routed", LedgerState.Routed, $"published on {topic}: {sentence}", cancellationToken, decision: followed, topic: topic);
         await AnswerAsync(intake, routed, cancellationToken);
         return Outcome(intake, routed);
     }

@@ -49,6 +49,53 @@ public sealed class SqliteRoutingLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task FindBySourceDocumentAsync_SameDocumentIdOnTwoPorts_FindsThePortAskedBeforeAndAfterTheCommit()
+    {
+        var lax = Subject("2704/entry.xml", "sha-1");
+        var lgb = Subject("2709/entry.xml", "sha-2") with { Port = "2709" };
+        var other = Subject("2704/other.xml", "sha-3", sourceDocumentId: "INV-2");
+        using (var ledger = SqliteRoutingLedger.Open(LedgerPath))
+        {
+            foreach (var subject in new[] { lax, lgb, other })
+            {
+                await ledger.RecordAsync(Move(subject, "received", LedgerState.Received, 0), CancellationToken.None);
+            }
+
+            await ledger.RecordAsync(Move(lax, "validated", LedgerState.Validated, 1), CancellationToken.None);
+
+            // In the writer's open transaction: the lookup sees the calls made before it.
+            var found = Assert.Single(await ledger.FindBySourceDocumentAsync("2704", "INV-1", CancellationToken.None));
+            Assert.Equal((lax.RecordId, LedgerState.Validated), (found.Id, found.State));
+        }
+
+        using var reopened = SqliteRoutingLedger.Open(LedgerPath);
+        Assert.Equal([lgb.RecordId], (await reopened.FindBySourceDocumentAsync("2709", "INV-1", CancellationToken.None)).Select(r => r.Id));
+        Assert.Empty(await reopened.FindBySourceDocumentAsync("2704", "INV-9", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Open_LedgerAtSchemaOne_MigratesAndFindsItsRecordsByPortAndDocument()
+    {
+        var subject = Subject("2704/entry.xml", "sha-1");
+        using (var ledger = SqliteRoutingLedger.Open(LedgerPath))
+        {
+            await ledger.RecordAsync(Move(subject, "received", LedgerState.Received, 0), CancellationToken.None);
+        }
+
+        // Back to what a cee of schema 1 wrote: no port column, no index on it.
+        using (var connection = new SqliteConnection($"Data Source={LedgerPath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP INDEX records_by_port_source_document; ALTER TABLE records DROP COLUMN port; PRAGMA user_version = 1;";
+            command.ExecuteNonQuery();
+        }
+
+        using var migrated = SqliteRoutingLedger.Open(LedgerPath);
+        Assert.Equal([subject.RecordId], (await migrated.FindBySourceDocumentAsync("2704", "INV-1", CancellationToken.None)).Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task RecordAsync_StepAlreadyAppliedOrRefused_WritesNoTransition()
     {
         var subject = Subject("2704/entry.xml", "sha-1");
@@ -238,6 +285,6 @@ public sealed class SqliteRoutingLedgerTests : IDisposable
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", command.ExecuteScalar());
         command.CommandText = "PRAGMA user_version;";
-        Assert.Equal(1L, command.ExecuteScalar());
+        Assert.Equal(2L, command.ExecuteScalar());
     }
 }

@@ -5,6 +5,7 @@ using Cee.Routing.Centers;
 using Cee.Routing.Dis.Responses;
 using Cee.Routing.Intake;
 using Cee.Routing.Ledger;
+using Cee.Routing.Messages;
 using Cee.Samples;
 using Cee.Tests;
 
@@ -37,7 +38,7 @@ public sealed class CuratedSamplesEngineTests : IClassFixture<CuratedSamplesEngi
         Assert.NotEmpty(records);
         Assert.All(records, r =>
         {
-            Assert.Equal((expected.State, expected.Center), (r.State, r.Center));
+            Assert.Equal((expected.FinalStateOf(r.Subject.Document?.SourceDocumentId), expected.Center), (r.State, r.Center));
             Assert.Equal(StorageLayout.DropSource(path.Split('/')[0], path[(path.IndexOf('/', StringComparison.Ordinal) + 1)..]), r.Subject.Source);
         });
         if (expected.Finding is { } finding)
@@ -53,7 +54,18 @@ public sealed class CuratedSamplesEngineTests : IClassFixture<CuratedSamplesEngi
         var expected = CuratedSamples.Drops.Single(d => d.Path == path);
         var dropId = _samples.DropIds[path];
         var records = await _samples.Harness.LedgerRecordsAsync(dropId);
-        var published = _samples.Harness.Messages.Of(dropId);
+        // A withdrawal's MessageId names the document it withdraws, so it is the withdrawal drop's, not that one's.
+        var published = _samples.Harness.Messages.Of(dropId).Where(m => m.Message.Subject != WithdrawalMessage.Kind).ToList();
+        if (expected.Withdraws is { } original)
+        {
+            var withdrawn = (await _samples.Harness.LedgerRecordsAsync(_samples.DropIds[original])).Where(r => r.State == LedgerState.Withdrawn).ToList();
+            Assert.NotEmpty(withdrawn);
+            var told = _samples.Harness.Messages.Of(_samples.DropIds[original]).Where(m => m.Message.Subject == WithdrawalMessage.Kind).ToList();
+            Assert.Equal(withdrawn.Select(r => ("cee007", "withdrawal-" + r.Id)).Order(), told.Select(m => (m.Topic, m.MessageId)).Order());
+            Assert.All(told, m => Assert.Equal(WithdrawalMessage.Kind, m.Message.ApplicationProperties["kind"]));
+            Assert.Empty(published);
+            return;
+        }
 
         switch (expected.State)
         {
@@ -83,6 +95,14 @@ public sealed class CuratedSamplesEngineTests : IClassFixture<CuratedSamplesEngi
         var intake = harness.IntakeOf(dropId);
         var documents = harness.Blobs.GetBlobContainerClient(StorageLayout.Documents);
         var quarantine = harness.Blobs.GetBlobContainerClient(StorageLayout.Quarantine);
+
+        if (expected.Withdraws is not null)
+        {
+            // A withdrawal stores no document of its own and, accepted, is not quarantined.
+            Assert.Empty(intake.Documents);
+            Assert.False((await quarantine.GetBlobClient(path).ExistsAsync()).Value);
+            return;
+        }
 
         if (expected.State == LedgerState.Rejected)
         {

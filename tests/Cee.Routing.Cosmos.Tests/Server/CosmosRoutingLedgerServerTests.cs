@@ -200,6 +200,29 @@ public class CosmosRoutingLedgerServerTests(CosmosServerFixture server)
     }
 
     [Fact]
+    public async Task FindBySourceDocumentAsync_SameDocumentIdOnTwoPorts_FindsOnlyThePortAskedOldestFirst()
+    {
+        // A database of its own: every sample subject names DOC-1.
+        await using var database = await server.IsolatedDatabaseAsync();
+        var ledger = Ledger(database.Options);
+        var older = LedgerSamples.Subject(LedgerSamples.NewDropId());
+        var newer = LedgerSamples.Subject(LedgerSamples.NewDropId());
+        var otherPort = LedgerSamples.Subject(LedgerSamples.NewDropId("2709")) with { Port = "2709" };
+        var otherDocument = LedgerSamples.Subject(LedgerSamples.NewDropId(), ordinal: 2);
+        await RecordAllAsync(ledger, LedgerSamples.Received(newer, minute: 5), LedgerSamples.Validated(newer, minute: 6));
+        await RecordAllAsync(ledger, LedgerSamples.Received(older), LedgerSamples.Validated(older), LedgerSamples.Routed(older));
+        await RecordAllAsync(ledger, LedgerSamples.Received(otherPort), LedgerSamples.Received(otherDocument));
+
+        var found = await ledger.FindBySourceDocumentAsync("2704", "DOC-1", default);
+        var none = await ledger.FindBySourceDocumentAsync("2704", "INV-NEVER-SENT", default);
+
+        Assert.Equal([older.RecordId, newer.RecordId], found.Select(r => r.Id));
+        Assert.Equal([LedgerState.Routed, LedgerState.Validated], found.Select(r => r.State));
+        Assert.Empty(none);
+        Assert.Equal([otherPort.RecordId], (await ledger.FindBySourceDocumentAsync("2709", "DOC-1", default)).Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task GetCenterQueueAsync_CenterAndState_ReturnsOnlyThoseRecordsPageByPage()
     {
         // A database of its own, so the queue holds exactly what this test wrote.

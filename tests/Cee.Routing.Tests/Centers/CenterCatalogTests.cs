@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Cee.Routing.Centers;
 using Cee.Routing.Intake;
+using Cee.Routing.Messages;
 
 namespace Cee.Routing.Tests.Centers;
 
@@ -67,12 +68,12 @@ public class CenterCatalogTests
     {
         var subscriptions = CenterCatalog.Default.CenterTopicSubscriptions;
 
-        Assert.Equal(["all", "entry-summary", "cf28-response", "cf29-response", "protest"], subscriptions.Select(s => s.Name));
+        Assert.Equal(["all", "entry-summary", "cf28-response", "cf29-response", "protest", "withdrawals"], subscriptions.Select(s => s.Name));
         Assert.Equal("1=1", subscriptions[0].SqlFilter);
     }
 
     [Fact]
-    public void CenterTopicSubscriptions_EmbeddedTopology_FilterOnlyOnKnownDocumentKinds()
+    public void CenterTopicSubscriptions_EmbeddedTopology_FilterOnlyOnKindsACentersMessagesCarry()
     {
         var kinds = CenterCatalog.Default.CenterTopicSubscriptions
             .Where(s => s.SqlFilter != "1=1")
@@ -80,7 +81,8 @@ public class CenterCatalogTests
             .ToList();
 
         Assert.NotEmpty(kinds);
-        Assert.All(kinds, kind => Assert.Contains(kind, DocumentKindNames.All));
+        // A routed document carries its document kind; a withdrawal, the kind "withdrawal".
+        Assert.All(kinds, kind => Assert.Contains(kind, DocumentKindNames.All.Append(WithdrawalMessage.Kind)));
     }
 
     [Fact]

@@ -357,7 +357,6 @@ public class DisReaderHostileInputTests
     }
 
     [Theory]
-    [InlineData("DocumentWithdrawal", "withdraws a document")]
     [InlineData("DataRequestPackage", "trade query")]
     [InlineData("RequestedDataPackage", "answer to a trade query")]
     [InlineData("MessageValidationResponse", "validation result")]

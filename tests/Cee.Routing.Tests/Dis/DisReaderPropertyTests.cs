@@ -24,8 +24,11 @@ public class DisReaderPropertyTests
         [0x00], [0xFF], [0xC3], [0xEF, 0xBB, 0xBF], [0xFE, 0xFF],
     ];
 
+    private static readonly byte[] Withdrawal = DisPackageBuilder.EntrySummary().WithPayload("DocumentWithdrawal").ToBytes();
+
     private static readonly byte[][] Packages =
     [
+        Withdrawal,
         DisPackageBuilder.TwoDocumentSample().ToBytes(),
         DisPackageBuilder.TwoDocumentSample().Compact().WithBase64LineLength(76).ToBytes(),
         DisPackageBuilder.EntrySummary().WithRequest("CF28-2704-0001187", "CF28").WithDocument(SampleDocuments.Tiff(), "CBP Form 28", "reply.tif", "TIF",
@@ -36,6 +39,16 @@ public class DisReaderPropertyTests
     [Fact]
     public void ReadAsync_MutatedValidPackage_NeverThrowsAndAlwaysExplainsItsVerdict() =>
         Check.One(Runs, Prop.ForAll(Mutated().ToArbitrary(), bytes => Holds(bytes)));
+
+    [Fact]
+    public void ReadAsync_MutatedWithdrawal_IsAcceptedOnlyNamingADocumentIdAndAPort() =>
+        Check.One(Runs, Prop.ForAll(Mutated([Withdrawal]).ToArbitrary(), bytes =>
+        {
+            // What the workflow relies on to look the document up: an accepted withdrawal names both.
+            var (result, _) = Intakes.ReadAsync(bytes).GetAwaiter().GetResult();
+            return Holds(bytes) && (result.Verdict == IntakeVerdict.Reject || result.Withdrawal is null ||
+                (!string.IsNullOrEmpty(result.Withdrawal.DocumentId) && result.Port is not null && result.Documents.Count == 0));
+        }));
 
     [Fact]
     public void ReadAsync_ValidPackageCutAnywhere_IsRejectedAsTruncated() =>
@@ -94,8 +107,8 @@ public class DisReaderPropertyTests
             && result.Documents.All(d => sink.Completed.Any(t => t.Pending.DocumentId == d.Id && t.Bytes.Length == d.Size) || d.Location is null);
     }
 
-    private static Gen<byte[]> Mutated() =>
-        from package in Gen.Elements(Packages)
+    private static Gen<byte[]> Mutated(byte[][]? packages = null) =>
+        from package in Gen.Elements(packages ?? Packages)
         from count in Gen.Choose(1, 4)
         from mutations in Mutation(package.Length).ListOf(count)
         select mutations.Aggregate(package, (bytes, mutate) => mutate(bytes));

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Cee.Routing.Drops;
 using Cee.Routing.Identifiers;
@@ -452,16 +453,56 @@ public class DisIntakeTests
     }
 
     [Fact]
-    public async Task ReadAsync_DocumentWithdrawal_RejectsWithUnsupportedPayloadAndNoDocuments()
+    public async Task ReadAsync_DocumentWithdrawal_KeepsWhatItNamesWithNoDocumentOfItsOwn()
     {
         var xml = DisPackageBuilder.EntrySummary().WithPayload("DocumentWithdrawal").ToBytes();
 
         var (result, sink) = await Intakes.ReadAsync(xml);
 
-        Assert.Equal(IntakeVerdict.Reject, result.Verdict);
-        Assert.Equal([FindingCodes.UnsupportedPayload], result.Codes());
+        Assert.Equal(IntakeVerdict.Accept, result.Verdict);
+        Assert.Empty(result.Findings);
         Assert.Empty(result.Documents);
         Assert.Empty(sink.Targets);
+        Assert.Equal("2704", result.Port);
+        Assert.Equal(["002-6110316-2"], result.Entries);
+        Assert.Equal(
+            new WithdrawalRequest("INV-2026-0417", "Commercial Invoice", "commercial-invoice.pdf", "PDF", "DELETE", "Invoice sent for the wrong entry", null),
+            result.Withdrawal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_DocumentWithdrawalNamingNoDocumentId_IsRejected()
+    {
+        var xml = Encoding.UTF8.GetBytes(DisPackageBuilder.EntrySummary().WithPayload("DocumentWithdrawal").ToXml()
+            .Replace("<DocumentID>INV-2026-0417</DocumentID>", string.Empty, StringComparison.Ordinal));
+
+        var (result, _) = await Intakes.ReadAsync(xml);
+
+        Assert.Equal(IntakeVerdict.Reject, result.Verdict);
+        Assert.Equal([FindingCodes.WithdrawalNoDocumentId], result.Codes());
+        Assert.Null(result.Withdrawal!.DocumentId);
+    }
+
+    [Fact]
+    public async Task ReadAsync_DocumentWithdrawalNamingNoPort_IsRejected()
+    {
+        var xml = DisPackageBuilder.EntrySummary().WithPayload("DocumentWithdrawal").WithPort(null).ToBytes();
+
+        var (result, _) = await Intakes.ReadAsync(xml);
+
+        Assert.Equal(IntakeVerdict.Reject, result.Verdict);
+        Assert.Equal([FindingCodes.WithdrawalNoPort], result.Codes());
+    }
+
+    [Fact]
+    public async Task ReadAsync_DocumentWithdrawalWithAnSsnInItsReason_KeepsTheReasonMasked()
+    {
+        var xml = Encoding.UTF8.GetBytes(DisPackageBuilder.EntrySummary().WithPayload("DocumentWithdrawal").ToXml()
+            .Replace("Invoice sent for the wrong entry", "Sent under importer 078-05-1120 by mistake", StringComparison.Ordinal));
+
+        var (result, _) = await Intakes.ReadAsync(xml);
+
+        Assert.Equal("Sent under importer ***-**-1120 by mistake", result.Withdrawal!.Reason);
     }
 
     [Fact]

@@ -65,6 +65,20 @@ internal static class Drops
             lines ?? ElectronicsLines);
     }
 
+    /// <summary>
+    /// A DIS DocumentWithdrawal read by intake: it names <paramref name="documentId"/> (as <see cref="Package"/>
+    /// names its documents, <c>DOC-1</c>…) on port 2704 for <paramref name="entries"/>, and has no document of its own.
+    /// </summary>
+    public static IntakeResult Withdrawal(
+        DropReference drop,
+        string documentId = "DOC-1",
+        IReadOnlyList<string>? entries = null,
+        string reason = "Invoice sent for the wrong entry",
+        string contentSha256 = "4d1e7a0c3b9f2e5d8a6c1b4e7f0a3d6c9b2e5f8a1d4c7b0e3f6a9c2d5b8e1f4a") =>
+        new(drop.DropId, drop.Source, DropKind.Dis, contentSha256, IntakeVerdict.Accept, [], Port, "002",
+            entries ?? [Entry], [Electronics], null, [], [],
+            Withdrawal: new WithdrawalRequest(documentId, "Commercial Invoice", "document-1.pdf", "pdf", "DELETE", reason, null));
+
     /// <summary>Two laptop lines (CEE007) and one car line (CEE003).</summary>
     public static IReadOnlyList<CommodityLine> ElectronicsLines { get; } =
     [

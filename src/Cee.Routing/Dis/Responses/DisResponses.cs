@@ -45,7 +45,7 @@ public static class DisResponses
         xml.WriteStartElement("MessageLevelResult", DisSchema.Namespace);
         writer.MessageHeader("ProcessedMessageHeader", intake.Message, intake, receivedAt);
         xml.WriteStartElement("MessageProcessingResult", DisSchema.Namespace);
-        writer.Leaf("ProcessingEvent", "VALIDATION");
+        writer.Leaf("ProcessingEvent", EventOf(intake));
         writer.Leaf("ProcessingStatus", rejected ? Rejected : Accepted);
         writer.Leaf("ProcessingStatusSummaryText", Summary(intake, verdicts.Select(v => v.Step!.Step).ToList(), rejected));
         // A finding about a document that was not decoded has no DocumentLevelResult of its own: it goes here.
@@ -137,9 +137,9 @@ public static class DisResponses
         writer.TradeTransaction(record.Subject.Entries);
         xml.WriteStartElement("DocumentProcessingResult", DisSchema.Namespace);
         var refused = step.Step == "rejected";
-        writer.Leaf("ProcessingEvent", "VALIDATION");
+        writer.Leaf("ProcessingEvent", EventOf(intake));
         writer.Leaf("ProcessingStatus", refused ? Rejected : Accepted);
-        writer.Leaf("ProcessingStatusSummaryText", DocumentSummary(step));
+        writer.Leaf("ProcessingStatusSummaryText", intake.Withdrawal is null ? DocumentSummary(step) : WithdrawalSummary(refused));
         if (document is not null)
         {
             var ordinal = Ordinal(document.Id);
@@ -156,6 +156,11 @@ public static class DisResponses
 
     private static string Summary(IntakeResult intake, List<string> steps, bool rejected)
     {
+        if (intake.Withdrawal is not null && (!rejected || !intake.Errors.Any()))
+        {
+            return WithdrawalSummary(rejected);
+        }
+
         if (rejected)
         {
             var errors = intake.Errors.Count();
@@ -166,6 +171,13 @@ public static class DisResponses
         return string.Create(CultureInfo.InvariantCulture,
             $"accepted: {steps.Count} document(s); {Count("routed")} routed to their Center, {Count("awaiting-review")} waiting for a person (a DocumentReviewResponse follows), {Count("duplicate")} duplicate(s) of a drop already received");
     }
+
+    // A withdrawal is answered as one: refused (its reason, with its code, is the ledger's log line) or done.
+    private static string EventOf(IntakeResult intake) => intake.Withdrawal is null ? "VALIDATION" : "WITHDRAWAL";
+
+    private static string WithdrawalSummary(bool refused) => refused
+        ? "rejected: the withdrawal was refused; nothing was withdrawn"
+        : "accepted: the document named was withdrawn and the Center holding it was told";
 
     private static string DocumentSummary(LedgerHistoryEntry step) => step.Step switch
     {
