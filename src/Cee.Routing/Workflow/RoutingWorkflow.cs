@@ -251,8 +251,9 @@ public sealed partial class RoutingWorkflow
             await _ports.Publisher.PublishAsync(MessageFactory.ReviewRequest(intake, pending, requestedAt, deadline.Value), cancellationToken);
         }
 
+        // Recorded at the instant the deadline counts from, so the ledger alone tells the triage console the deadline.
         var records = await RecordAllAsync(run, "awaiting-review", LedgerState.AwaitingReview,
-            "sent to a person on the triage topic: " + pending.Reasons[^1], cancellationToken, decision: pending, topic: Topics.Triage);
+            "sent to a person on the triage topic: " + pending.Reasons[^1], cancellationToken, decision: pending, topic: Topics.Triage, at: requestedAt);
         await AnswerAsync(intake, records, cancellationToken);
 
         var escalations = 0;
@@ -298,7 +299,7 @@ public sealed partial class RoutingWorkflow
                         await _ports.Publisher.PublishAsync(MessageFactory.ReviewEscalation(intake, escalated, escalations, now, next), cancellationToken);
                     }
 
-                    records = await RecordAllAsync(run, step, LedgerState.AwaitingReview, reason, cancellationToken, decision: escalated, topic: Topics.Triage);
+                    records = await RecordAllAsync(run, step, LedgerState.AwaitingReview, reason, cancellationToken, decision: escalated, topic: Topics.Triage, at: now);
                     pending = escalated;
                     deadline = next;
                     continue;
@@ -333,11 +334,12 @@ public sealed partial class RoutingWorkflow
         bool withSubject = false,
         RoutingDecision? decision = null,
         string? topic = null,
-        string? duplicateOf = null)
+        string? duplicateOf = null,
+        DateTimeOffset? at = null)
     {
-        var at = _ports.Clock.UtcNow;
+        var when = at ?? _ports.Clock.UtcNow;
         var transitions = run.Subjects.Select(s => new LedgerTransition(
-            s.RecordId, step, state, at, reason, run.Intake.DropId,
+            s.RecordId, step, state, when, reason, run.Intake.DropId,
             withSubject ? s : null, decision, topic, duplicateOf));
         var records = await Task.WhenAll(transitions.Select(t => _ports.Ledger.RecordAsync(t, cancellationToken)));
         _latest = records;
