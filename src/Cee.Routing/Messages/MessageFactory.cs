@@ -142,13 +142,15 @@ public static class MessageFactory
 
     private static string? FirstImporter(IntakeResult intake) => intake.Importers.Count > 0 ? intake.Importers[0].Masked : null;
 
-    private static string BasisName(RoutingBasis basis) => basis switch
+    /// <summary>The basis as the <c>basis</c> application property names it (subscription filters see this).</summary>
+    public static string BasisName(RoutingBasis basis) => basis switch
     {
         RoutingBasis.RequestIssuer => "request-issuer",
         RoutingBasis.ImporterAccount => "importer-account",
         RoutingBasis.HtsPredominance => "hts-predominance",
         RoutingBasis.Reviewer => "reviewer",
         RoutingBasis.BestHtsGuess => "best-hts-guess",
+        RoutingBasis.CenterTransfer => "center-transfer",
         _ => "none",
     };
 }
