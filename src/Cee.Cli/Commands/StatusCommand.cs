@@ -110,7 +110,8 @@ public static class StatusCommand
         record.Topic,
         record.DuplicateOf,
         record.Reasons,
-        [.. record.History.Select(h => new StatusTransitionJson(h.Step, h.State.ToString(), h.At, h.Reason))]);
+        [.. record.History.Select(h => new StatusTransitionJson(h.Step, h.State.ToString(), h.At, h.Reason,
+            h.By is { } by ? new StatusActorJson(by.Id, by.Name) : null))]);
 
     private static void WriteTable(IAnsiConsole console, List<StatusDocumentJson> documents)
     {
