@@ -1,3 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
+using Cee.Routing.Inbox;
+
 namespace Cee.Functions.Tests.Deployment;
 
 /// <summary>
@@ -50,11 +55,14 @@ public sealed class CenterInboxAccessTests(CompiledBicep bicep)
     }
 
     [Fact]
-    public void FunctionApp_MaxTransfers_IsAnAppSettingWithTheAppsBounds()
+    public void FunctionApp_MaxTransfers_IsAnAppSettingWithTheAppsOwnBounds()
     {
         var parameter = bicep.Parameter("maxTransfers");
 
-        Assert.Equal((1, 20, 3), (parameter.GetProperty("minValue").GetInt32(), parameter.GetProperty("maxValue").GetInt32(), parameter.GetProperty("defaultValue").GetInt32()));
+        var range = typeof(TransferOptions).GetProperty(nameof(TransferOptions.MaxTransfers))!.GetCustomAttribute<RangeAttribute>()!;
+        Assert.Equal(
+            (Convert.ToInt32(range.Minimum, CultureInfo.InvariantCulture), Convert.ToInt32(range.Maximum, CultureInfo.InvariantCulture), new TransferOptions().MaxTransfers),
+            (parameter.GetProperty("minValue").GetInt32(), parameter.GetProperty("maxValue").GetInt32(), parameter.GetProperty("defaultValue").GetInt32()));
         var settings = bicep.Module("functionApp").ToString();
         Assert.Contains("Transfers__MaxTransfers", settings, StringComparison.Ordinal);
         var output = bicep.Template.GetProperty("outputs").GetProperty("CENTER_INBOX_IDENTITIES");
