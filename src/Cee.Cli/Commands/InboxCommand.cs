@@ -21,12 +21,12 @@ public static class InboxCommand
     public static Command Create(CliContext context)
     {
         var folder = new Argument<DirectoryInfo>("out") { Description = "The output folder of cee route (its --out), holding ledger.db and topics/." };
-        var center = new Option<string>("--center") { Description = "The Center whose inbox this is, e.g. CEE007.", Required = true };
+        var center = new Option<string>("--center") { Description = "The Center whose inbox this is, e.g. CEE007.", Required = true, HelpName = "center" };
         var ack = new Option<bool>("--ack") { Description = "Acknowledge receipt of every message of the Center's topic whose document the Center holds (records Delivered)." };
-        var transfer = new Option<string?>("--transfer") { Description = "Transfer this document (our document id) to the Center --to names, for --reason." };
-        var to = new Option<string?>("--to") { Description = "With --transfer: the Center the document belongs to, e.g. CEE005." };
-        var reason = new Option<string?>("--reason") { Description = $"With --transfer: why the document is not this Center's (1 to {TransferOptions.MaxReasonLength} characters)." };
-        var maxTransfers = new Option<int>("--max-transfers") { Description = "Transfers of one document before the next goes to a person on the triage topic instead (1 to 20).", DefaultValueFactory = _ => new TransferOptions().MaxTransfers };
+        var transfer = new Option<string?>("--transfer") { Description = "Transfer this document (our document id) to the Center --to names, for --reason.", HelpName = "documentId" };
+        var to = new Option<string?>("--to") { Description = "With --transfer: the Center the document belongs to, e.g. CEE005.", HelpName = "center" };
+        var reason = new Option<string?>("--reason") { Description = $"With --transfer: why the document is not this Center's (1 to {TransferOptions.MaxReasonLength} characters).", HelpName = "text" };
+        var maxTransfers = new Option<int>("--max-transfers") { Description = "Transfers of one document before the next goes to a person on the triage topic instead (1 to 20).", DefaultValueFactory = _ => new TransferOptions().MaxTransfers, HelpName = "n" };
         var json = CommonOptions.Json();
         var command = new Command("inbox", "A Center's inbox over a cee route output: list its messages, acknowledge receipt (--ack) or transfer a document to another Center.");
         command.Arguments.Add(folder);

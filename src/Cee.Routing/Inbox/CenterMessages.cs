@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cee.Routing.Centers;
-using Cee.Routing.Intake;
 using Cee.Routing.Ledger;
 using Cee.Routing.Messages;
 using Cee.Routing.Policy;
@@ -69,43 +68,10 @@ public static class CenterMessages
         var center = CenterCatalog.Default.Get(record.Center
             ?? throw new ArgumentException($"{record.Id} names no Center.", nameof(record)));
         var transfer = record.History.Last(h => h.State == LedgerState.Transferred);
-        var body = new RoutedDocumentMessage(
-            RoutedDocumentMessage.SchemaName,
-            RoutedDocumentMessage.CurrentVersion,
-            document.Id,
-            record.Subject.DropId,
-            document.Sha256,
-            document.Location,
-            document.Label,
-            document.Kind,
-            document.FileName,
-            document.DetectedType,
-            document.Size,
-            record.Subject.Port,
-            record.Subject.Filer,
-            record.Subject.Entries,
-            record.Subject.Importer,
-            record.Subject.CbpRequestId,
-            center.Id,
-            center.Name,
-            decision,
-            transfer.CorrelationId,
-            transfer.At);
-        var properties = new MessageProperties(
-            TransferMessageId(document.Id, TransferCount(record)),
-            SessionIdOf(record),
-            transfer.CorrelationId,
-            document.Kind.ToWireName(),
-            Json,
-            new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["kind"] = document.Kind.ToWireName(),
-                ["port"] = record.Subject.Port ?? string.Empty,
-                ["center"] = center.Id,
-                ["basis"] = MessageFactory.BasisName(decision.Basis),
-                ["schemaVersion"] = RoutedDocumentMessage.CurrentVersion.ToString(CultureInfo.InvariantCulture),
-            });
-        return new TopicMessage(center.Topic, properties, ContractJson.Serialize(body));
+        var subject = record.Subject;
+        var origin = new DocumentOrigin(subject.DropId, subject.Port, subject.Filer, subject.Entries, subject.Importer, subject.CbpRequestId);
+        return MessageFactory.CenterDocument(origin, document, center, decision,
+            TransferMessageId(document.Id, TransferCount(record)), SessionIdOf(record), transfer.CorrelationId, transfer.At);
     }
 
     /// <summary>

@@ -18,11 +18,27 @@ public static class MessageFactory
         ArgumentNullException.ThrowIfNull(decision);
         var center = CenterCatalog.Default.Get(decision.Center
             ?? throw new ArgumentException("Only a decision that routes has a Center to publish to.", nameof(decision)));
+        var origin = new DocumentOrigin(intake.DropId, intake.Port, intake.Filer, intake.Entries, FirstImporter(intake), intake.CbpRequestId);
+        return CenterDocument(origin, document, center, decision, document.Id, SessionIdFor(intake), intake.DropId, routedAt);
+    }
+
+    /// <summary>
+    /// A document on <paramref name="center"/>'s topic: the routed-document body and the properties
+    /// subscriptions filter on. The one shape of a Center's message, first routing or a transfer.
+    /// </summary>
+    public static TopicMessage CenterDocument(
+        DocumentOrigin origin, IntakeDocument document, Center center, RoutingDecision decision,
+        string messageId, string sessionId, string correlationId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(center);
+        ArgumentNullException.ThrowIfNull(decision);
         var body = new RoutedDocumentMessage(
             RoutedDocumentMessage.SchemaName,
             RoutedDocumentMessage.CurrentVersion,
             document.Id,
-            intake.DropId,
+            origin.DropId,
             document.Sha256,
             document.Location,
             document.Label,
@@ -30,26 +46,26 @@ public static class MessageFactory
             document.FileName,
             document.DetectedType,
             document.Size,
-            intake.Port,
-            intake.Filer,
-            intake.Entries,
-            FirstImporter(intake),
-            intake.CbpRequestId,
+            origin.Port,
+            origin.Filer,
+            origin.Entries,
+            origin.Importer,
+            origin.CbpRequestId,
             center.Id,
             center.Name,
             decision,
-            intake.DropId,
-            routedAt);
+            correlationId,
+            at);
         var properties = new MessageProperties(
-            document.Id,
-            SessionIdFor(intake),
-            intake.DropId,
+            messageId,
+            sessionId,
+            correlationId,
             document.Kind.ToWireName(),
             Json,
             new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["kind"] = document.Kind.ToWireName(),
-                ["port"] = intake.Port ?? string.Empty,
+                ["port"] = origin.Port ?? string.Empty,
                 ["center"] = center.Id,
                 ["basis"] = BasisName(decision.Basis),
                 ["schemaVersion"] = RoutedDocumentMessage.CurrentVersion.ToString(CultureInfo.InvariantCulture),
