@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Cee.Cli.Local.Output;
 
 /// <summary>
@@ -13,6 +15,9 @@ public sealed class OutputFolder
     public const string TemporaryFolder = ".cee-tmp";
 
     private readonly string _temporary;
+
+    // The folders already made this run: a commit then costs one rename, not a mkdir and a stat as well.
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
     private volatile bool _temporaryReady;
 
     public OutputFolder(string root, IOutputFaults? faults = null)
@@ -75,8 +80,25 @@ public sealed class OutputFolder
         Guard(kind, relative, () =>
         {
             Faults.BeforeWrite(kind, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(temporaryPath, target, overwrite: true);
+            var folder = Path.GetDirectoryName(target)!;
+            if (!_folders.ContainsKey(folder))
+            {
+                // Marked only once made, so a concurrent commit never moves into a folder not yet there.
+                Directory.CreateDirectory(folder);
+                _folders.TryAdd(folder, true);
+            }
+
+            try
+            {
+                File.Move(temporaryPath, target, overwrite: true);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Removed behind the run's back since it was made: make it again, once.
+                Directory.CreateDirectory(folder);
+                File.Move(temporaryPath, target, overwrite: true);
+            }
+
             return true;
         });
     }
