@@ -111,6 +111,24 @@ public class CenterActionsTests
     }
 
     [Fact]
+    public async Task TransferAsync_SoleProprietorWithoutEntry_KeepsTheSessionOfTheSsnLookupKeyTheRecordCannotRebuild()
+    {
+        // No entry number: the session is the importer's keyed lookup key, which the record's masked
+        // importer (***-**-1120) cannot give back; the routed step keeps it on the record.
+        var harness = new WorkflowHarness()
+            .WithDrop(TestDrops.Package(Drop, importers: [TestDrops.SoleProprietor], entries: []))
+            .WithAccount(TestDrops.SoleProprietor, AccountStatus.Assigned, "CEE007");
+        await harness.RunAsync(Drop);
+        var routed = harness.PublishedOn("cee007").Single(m => m.Properties.MessageId == Document);
+
+        await Actions(harness).TransferAsync(Document, "CEE005", "steel, not electronics", Electronics, CancellationToken.None);
+
+        Assert.Equal(TestDrops.SoleProprietor.LookupKey, routed.Properties.SessionId);
+        Assert.Equal(TestDrops.SoleProprietor.LookupKey, harness.Ledger.Records[Document].SessionId);
+        Assert.Equal(routed.Properties.SessionId, Assert.Single(harness.PublishedOn("cee005")).Properties.SessionId);
+    }
+
+    [Fact]
     public async Task AcknowledgeAsync_NewCenterAfterTransfer_ClosesItAndTheOldCenterCannot()
     {
         var harness = await RoutedAsync();
