@@ -144,6 +144,22 @@ public sealed class InboxCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Inbox_FileThatIsNotAMessage_IsListedUnreadableWithWhyAndTheOthersAreAcknowledged()
+    {
+        await RouteSamplesAsync();
+        await File.WriteAllTextAsync(Path.Combine(_out.Path, "topics", "cee007", "stray.json"), """{ "topic": "cee007", "properties": {""");
+
+        var run = await CliRun.InvokeAsync("inbox", _out.Path, "--center", "CEE007", "--ack", "--json");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var rows = run.Json().EnumerateArray().ToList();
+        var stray = Assert.Single(rows, r => r.GetProperty("action").GetString() == "unreadable");
+        Assert.Equal("topics/cee007/stray.json", stray.GetProperty("file").GetString());
+        Assert.Contains("not a message file", stray.GetProperty("problem").GetString(), StringComparison.Ordinal);
+        Assert.All(rows.Where(r => r.GetProperty("file").GetString() != "topics/cee007/stray.json"), r => Assert.Equal("acknowledged", r.GetProperty("action").GetString()));
+    }
+
+    [Fact]
     public async Task Inbox_NoLedger_ExitsTwo()
     {
         var run = await CliRun.InvokeAsync("inbox", _out.Path, "--center", "CEE007");
