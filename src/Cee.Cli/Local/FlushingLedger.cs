@@ -15,6 +15,9 @@ public sealed class FlushingLedger(SqliteRoutingLedger ledger) : IRoutingLedger
 
     public Task<ContentClaim> ClaimContentAsync(ContentClaim claim, CancellationToken cancellationToken) => ledger.ClaimContentAsync(claim, cancellationToken);
 
+    public Task<IReadOnlyList<LedgerRecord>> FindBySourceDocumentAsync(string port, string sourceDocumentId, CancellationToken cancellationToken) =>
+        ledger.FindBySourceDocumentAsync(port, sourceDocumentId, cancellationToken);
+
     public async Task<LedgerRecord> RecordAsync(LedgerTransition transition, CancellationToken cancellationToken)
     {
         var record = await ledger.RecordAsync(transition, cancellationToken);

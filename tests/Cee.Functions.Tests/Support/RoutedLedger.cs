@@ -49,6 +49,9 @@ internal sealed class RoutedLedger : IRoutingLedger
 
     public Task<ContentClaim> ClaimContentAsync(ContentClaim claim, CancellationToken cancellationToken) => Task.FromResult(claim);
 
+    public Task<IReadOnlyList<LedgerRecord>> FindBySourceDocumentAsync(string port, string sourceDocumentId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<LedgerRecord>>([.. _records.Values.Where(r => r.Subject.Port == port && r.Subject.Document?.SourceDocumentId == sourceDocumentId)]);
+
     public Task<LedgerRecord> RecordAsync(LedgerTransition transition, CancellationToken cancellationToken)
     {
         var result = LedgerRecord.ApplyOrCreate(_records.GetValueOrDefault(transition.RecordId), transition);
