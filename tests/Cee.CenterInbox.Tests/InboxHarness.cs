@@ -73,6 +73,17 @@ internal sealed class InboxHarness
             harness.Steps.Add($"keep {document.DocumentId} in {sessionId}");
             return Task.CompletedTask;
         }
+
+        public Task WithdrawAsync(WithdrawalMessage withdrawal, string sessionId, CancellationToken cancellationToken)
+        {
+            if (harness.KeepFailure is { } failure)
+            {
+                throw failure;
+            }
+
+            harness.Steps.Add($"withdraw {withdrawal.DocumentId} in {sessionId}: {withdrawal.Reason}");
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class AnsweringHandler(InboxHarness harness) : HttpMessageHandler

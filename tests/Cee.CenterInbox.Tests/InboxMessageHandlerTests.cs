@@ -45,6 +45,60 @@ public class InboxMessageHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_Withdrawal_RecordsItWithTheDocumentHandlerThenCompletesAndCallsNoApi()
+    {
+        var withdrawal = Messages.Withdrawal();
+
+        var disposition = await _inbox.HandleAsync(Messages.Received(withdrawal));
+
+        Assert.Equal(InboxDisposition.Completed, disposition);
+        Assert.Equal([
+            $"withdraw {withdrawal.DocumentId} in {Messages.Entry}: Filed in error",
+            $"complete withdrawal-{withdrawal.DocumentId}",
+        ], _inbox.Steps);
+        Assert.Empty(_inbox.Requests);
+    }
+
+    [Fact]
+    public async Task HandleAsync_WithdrawalTheHandlerCannotRecord_AbandonsAndNeverCompletes()
+    {
+        var withdrawal = Messages.Withdrawal();
+        _inbox.KeepFailure = new IOException("No space left on device");
+
+        var disposition = await _inbox.HandleAsync(Messages.Received(withdrawal));
+
+        Assert.Equal(InboxDisposition.Abandoned, disposition);
+        Assert.Equal([$"abandon withdrawal-{withdrawal.DocumentId}"], _inbox.Steps);
+        Assert.Empty(_inbox.Requests);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(0)]
+    public async Task HandleAsync_WithdrawalOfAnUnknownVersion_DeadLettersAndCallsNothing(int version)
+    {
+        var withdrawal = Messages.Withdrawal(version: version);
+
+        var disposition = await _inbox.HandleAsync(Messages.Received(withdrawal));
+
+        Assert.Equal(InboxDisposition.DeadLettered, disposition);
+        var step = Assert.Single(_inbox.Steps);
+        Assert.StartsWith($"dead-letter withdrawal-{withdrawal.DocumentId} {RoutedDocumentRead.UnsupportedSchemaVersion}: ", step, StringComparison.Ordinal);
+        Assert.Contains("cee.document-withdrawal", step, StringComparison.Ordinal);
+        Assert.Empty(_inbox.Requests);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AnotherCentersWithdrawal_DeadLettersAsWrongCenter()
+    {
+        var disposition = await _inbox.HandleAsync(Messages.Received(Messages.Withdrawal(center: "CEE005")));
+
+        Assert.Equal(InboxDisposition.DeadLettered, disposition);
+        Assert.Contains("wrong-center: ", Assert.Single(_inbox.Steps), StringComparison.Ordinal);
+        Assert.Empty(_inbox.Requests);
+    }
+
+    [Fact]
     public async Task HandleAsync_AnotherCentersDocument_DeadLettersAsWrongCenter()
     {
         var disposition = await _inbox.HandleAsync(Messages.Received(Messages.Document(center: "CEE005")));

@@ -36,6 +36,26 @@ internal static class Messages
         DropId,
         new DateTimeOffset(2026, 11, 23, 9, 0, ordinal, TimeSpan.Zero));
 
+    /// <summary>The withdrawal of document <paramref name="ordinal"/> as <c>MessageFactory.Withdrawal</c> publishes it: filer IVR withdrew it in drop 2704's later DocumentWithdrawal.</summary>
+    public static WithdrawalMessage Withdrawal(int ordinal = 1, string center = "CEE007", int version = WithdrawalMessage.CurrentVersion) => new(
+        WithdrawalMessage.SchemaName,
+        version,
+        $"{DropId}-{ordinal:000}",
+        DropId,
+        $"DOC-{ordinal}",
+        "7e1b9c3d5f2a4e6b8c0d1f3a5b7c9e2d4",
+        "2704",
+        "002",
+        [Entry],
+        center,
+        "Filed in error",
+        "The invoice was sent twice",
+        "7e1b9c3d5f2a4e6b8c0d1f3a5b7c9e2d4",
+        new DateTimeOffset(2026, 11, 24, 10, 15, 0, TimeSpan.Zero));
+
+    public static ServiceBusReceivedMessage Received(WithdrawalMessage withdrawal) =>
+        Received(ContractJson.Serialize(withdrawal), "withdrawal-" + withdrawal.DocumentId);
+
     public static ServiceBusReceivedMessage Received(string body, string messageId, string sessionId = Entry, int deliveryCount = 1) =>
         ServiceBusModelFactory.ServiceBusReceivedMessage(
             body: BinaryData.FromString(body),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Xml.Linq;
 using Cee.Tests;
 
 namespace Cee.Cli.Tests;
@@ -22,15 +23,24 @@ public sealed class InboxCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         var rows = run.Json().EnumerateArray().ToList();
         Assert.Equal(Directory.GetFiles(Path.Combine(_out.Path, "topics", "cee007"), "*.json").Length, rows.Count);
-        Assert.NotEmpty(rows);
-        Assert.All(rows, r =>
+        var (withdrawal, withdrawn, routed) = Split(rows);
+        Assert.Equal(("withdrawal", "Withdrawn", "CEE007", SampleWithdrawalReason()), (withdrawal.GetProperty("kind").GetString(),
+            withdrawal.GetProperty("state").GetString(), withdrawal.GetProperty("center").GetString(), withdrawal.GetProperty("reason").GetString()));
+        Assert.Equal(("Withdrawn", "CEE007"), (withdrawn.GetProperty("state").GetString(), withdrawn.GetProperty("center").GetString()));
+        Assert.Equal(withdrawn.GetProperty("sessionId").GetString(), withdrawal.GetProperty("sessionId").GetString());
+        Assert.True(rows.IndexOf(withdrawn) < rows.IndexOf(withdrawal), "the withdrawal comes after the document's message in its session");
+        Assert.NotEmpty(routed);
+        Assert.All(routed, r =>
         {
             Assert.Equal(("Routed", "CEE007", "listed"), (r.GetProperty("state").GetString(), r.GetProperty("center").GetString(), r.GetProperty("action").GetString()));
             Assert.Equal(r.GetProperty("documentId").GetString(), r.GetProperty("messageId").GetString());
+            Assert.Equal(JsonValueKind.Null, r.GetProperty("reason").ValueKind);
         });
         Assert.Equal(rows.Select(r => r.GetProperty("sessionId").GetString()).Order(StringComparer.Ordinal), rows.Select(r => r.GetProperty("sessionId").GetString()));
-        var status = await CliRun.InvokeAsync("status", _out.Path, "--center", "CEE007", "--json");
-        Assert.All(status.Json().EnumerateArray(), d => Assert.Equal("Routed", d.GetProperty("state").GetString()));
+        var status = (await CliRun.InvokeAsync("status", _out.Path, "--center", "CEE007", "--json")).Json().EnumerateArray().ToList();
+        var withdrawnId = withdrawn.GetProperty("documentId").GetString();
+        Assert.Equal("Withdrawn", Assert.Single(status, d => d.GetProperty("documentId").GetString() == withdrawnId).GetProperty("state").GetString());
+        Assert.All(status.Where(d => d.GetProperty("documentId").GetString() != withdrawnId), d => Assert.Equal("Routed", d.GetProperty("state").GetString()));
     }
 
     [Fact]
@@ -42,11 +52,25 @@ public sealed class InboxCommandTests : IDisposable
         var again = await CliRun.InvokeAsync("inbox", _out.Path, "--center", "CEE007", "--ack", "--json");
 
         Assert.Equal(ExitCodes.Ok, ack.ExitCode);
-        Assert.All(ack.Json().EnumerateArray(), r => Assert.Equal(("acknowledged", "Delivered"), (r.GetProperty("action").GetString(), r.GetProperty("state").GetString())));
-        Assert.All(again.Json().EnumerateArray(), r => Assert.Equal("already-acknowledged", r.GetProperty("action").GetString()));
+        var (withdrawal, withdrawn, acknowledged) = Split(ack.Json().EnumerateArray().ToList());
+        Assert.NotEmpty(acknowledged);
+        Assert.All(acknowledged, r => Assert.Equal(("acknowledged", "Delivered"), (r.GetProperty("action").GetString(), r.GetProperty("state").GetString())));
+        Assert.Equal("Withdrawn", withdrawn.GetProperty("state").GetString());
+        Assert.Equal("Withdrawn", withdrawal.GetProperty("state").GetString());
+        var (withdrawalAgain, withdrawnAgain, acknowledgedAgain) = Split(again.Json().EnumerateArray().ToList());
+        Assert.All(acknowledgedAgain, r => Assert.Equal("already-acknowledged", r.GetProperty("action").GetString()));
+        Assert.Equal(("Withdrawn", "Withdrawn"), (withdrawnAgain.GetProperty("state").GetString(), withdrawalAgain.GetProperty("state").GetString()));
         var status = (await CliRun.InvokeAsync("status", _out.Path, "--center", "CEE007", "--json")).Json().EnumerateArray().ToList();
-        Assert.NotEmpty(status);
-        Assert.All(status, d =>
+        var withdrawnId = withdrawn.GetProperty("documentId").GetString();
+        var gone = Assert.Single(status, d => d.GetProperty("documentId").GetString() == withdrawnId);
+        Assert.Equal("Withdrawn", gone.GetProperty("state").GetString());
+        Assert.DoesNotContain(gone.GetProperty("history").EnumerateArray(), h => h.GetProperty("state").GetString() == "Delivered");
+        // The withdrawal drop's own record is drop-level (no document): Routed when its message went out, nothing to acknowledge.
+        var withdrawalDrop = Assert.Single(status, d => d.GetProperty("documentId").ValueKind == JsonValueKind.Null);
+        Assert.Equal(("2704/withdrawal-inv-2026-0417.xml", "Routed"), (withdrawalDrop.GetProperty("source").GetString(), withdrawalDrop.GetProperty("state").GetString()));
+        var delivered = status.Where(d => d.GetProperty("documentId").ValueKind != JsonValueKind.Null && d.GetProperty("documentId").GetString() != withdrawnId).ToList();
+        Assert.NotEmpty(delivered);
+        Assert.All(delivered, d =>
         {
             Assert.Equal("Delivered", d.GetProperty("state").GetString());
             var last = d.GetProperty("history").EnumerateArray().Last();
@@ -55,14 +79,32 @@ public sealed class InboxCommandTests : IDisposable
             Assert.StartsWith("CEE007 acknowledged receipt", last.GetProperty("reason").GetString(), StringComparison.Ordinal);
         });
         var otherCenters = await CliRun.InvokeAsync("status", _out.Path, "--state", "Delivered", "--json");
-        Assert.Equal(status.Count, otherCenters.Json().GetArrayLength());
+        Assert.Equal(delivered.Count, otherCenters.Json().GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Inbox_TransferAWithdrawnDocument_IsRefusedAsWithdrawnAndChangesNothing()
+    {
+        await RouteSamplesAsync();
+        var (_, withdrawn, _) = Split((await CliRun.InvokeAsync("inbox", _out.Path, "--center", "CEE007", "--json")).Json().EnumerateArray().ToList());
+        var documentId = withdrawn.GetProperty("documentId").GetString()!;
+
+        var run = await CliRun.InvokeAsync("inbox", _out.Path, "--center", "CEE007", "--transfer", documentId, "--to", "CEE005", "--reason", "steel, not electronics", "--json");
+
+        Assert.Equal(ExitCodes.Invalid, run.ExitCode);
+        Assert.Equal(("conflict", "Withdrawn"), (run.Json().GetProperty("outcome").GetString(), run.Json().GetProperty("state").GetString()));
+        Assert.Contains("a withdrawn document cannot be transferred", run.Json().GetProperty("problem").GetString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_out.Path, "topics", "cee005")) && Directory.GetFiles(Path.Combine(_out.Path, "topics", "cee005"), $"{documentId}*").Length > 0);
+        var status = Assert.Single((await CliRun.InvokeAsync("status", _out.Path, "--document", documentId, "--json")).Json().EnumerateArray());
+        Assert.Equal("Withdrawn", status.GetProperty("state").GetString());
+        Assert.DoesNotContain(status.GetProperty("history").EnumerateArray(), h => h.GetProperty("state").GetString() == "Transferred");
     }
 
     [Fact]
     public async Task Inbox_Transfer_PublishesOnTheNewTopicInTheSameSessionAndTheNewCentersAckClosesIt()
     {
         await RouteSamplesAsync();
-        var first = (await CliRun.InvokeAsync("inbox", _out.Path, "--center", "CEE007", "--json")).Json().EnumerateArray().First();
+        var first = await FirstListedAsync();
         var documentId = first.GetProperty("documentId").GetString()!;
 
         var transfer = await CliRun.InvokeAsync("inbox", _out.Path, "--center", "CEE007", "--transfer", documentId, "--to", "CEE005",
@@ -94,7 +136,7 @@ public sealed class InboxCommandTests : IDisposable
     public async Task Inbox_TransferAgain_IsRepeatedAndRewritesTheOneMessage()
     {
         await RouteSamplesAsync();
-        var documentId = (await CliRun.InvokeAsync("inbox", _out.Path, "--center", "CEE007", "--json")).Json().EnumerateArray().First().GetProperty("documentId").GetString()!;
+        var documentId = (await FirstListedAsync()).GetProperty("documentId").GetString()!;
         string[] transfer = ["inbox", _out.Path, "--center", "CEE007", "--transfer", documentId, "--to", "CEE005", "--reason", "steel, not electronics", "--json"];
 
         await CliRun.InvokeAsync(transfer);
@@ -111,7 +153,7 @@ public sealed class InboxCommandTests : IDisposable
     public async Task Inbox_TransferAnotherCentersDocument_ExitsOneAndChangesNothing()
     {
         await RouteSamplesAsync();
-        var documentId = (await CliRun.InvokeAsync("inbox", _out.Path, "--center", "CEE007", "--json")).Json().EnumerateArray().First().GetProperty("documentId").GetString()!;
+        var documentId = (await FirstListedAsync()).GetProperty("documentId").GetString()!;
 
         var run = await CliRun.InvokeAsync("inbox", _out.Path, "--center", "CEE010", "--transfer", documentId, "--to", "CEE005", "--reason", "not ours", "--json");
 
@@ -156,7 +198,10 @@ public sealed class InboxCommandTests : IDisposable
         var stray = Assert.Single(rows, r => r.GetProperty("action").GetString() == "unreadable");
         Assert.Equal("topics/cee007/stray.json", stray.GetProperty("file").GetString());
         Assert.Contains("not a message file", stray.GetProperty("problem").GetString(), StringComparison.Ordinal);
-        Assert.All(rows.Where(r => r.GetProperty("file").GetString() != "topics/cee007/stray.json"), r => Assert.Equal("acknowledged", r.GetProperty("action").GetString()));
+        var (withdrawal, withdrawn, acknowledged) = Split(rows.Where(r => r.GetProperty("file").GetString() != "topics/cee007/stray.json").ToList());
+        Assert.NotEmpty(acknowledged);
+        Assert.All(acknowledged, r => Assert.Equal("acknowledged", r.GetProperty("action").GetString()));
+        Assert.Equal(("Withdrawn", "Withdrawn"), (withdrawn.GetProperty("state").GetString(), withdrawal.GetProperty("state").GetString()));
     }
 
     [Fact]
@@ -167,6 +212,26 @@ public sealed class InboxCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("holds no ledger", run.Error, StringComparison.Ordinal);
     }
+
+    // samples/drops/2704 holds a DocumentWithdrawal of one of CEE007's invoices: its topic carries that
+    // document's message (now Withdrawn) and the withdrawal message, beside the documents still Routed.
+    private static (JsonElement Withdrawal, JsonElement Withdrawn, List<JsonElement> Others) Split(List<JsonElement> rows)
+    {
+        var withdrawal = Assert.Single(rows, r => r.GetProperty("action").GetString() == "withdrawal");
+        var documentId = withdrawal.GetProperty("documentId").GetString();
+        Assert.Equal($"withdrawal-{documentId}", withdrawal.GetProperty("messageId").GetString());
+        var withdrawn = Assert.Single(rows, r => r.GetProperty("action").GetString() == "withdrawn");
+        Assert.Equal((documentId, documentId), (withdrawn.GetProperty("documentId").GetString(), withdrawn.GetProperty("messageId").GetString()));
+        return (withdrawal, withdrawn, [.. rows.Where(r => r.GetProperty("documentId").GetString() != documentId)]);
+    }
+
+    // The first message of a document CEE007 holds (not the withdrawn one, not the withdrawal).
+    private async Task<JsonElement> FirstListedAsync() =>
+        (await CliRun.InvokeAsync("inbox", _out.Path, "--center", "CEE007", "--json")).Json().EnumerateArray().First(r => r.GetProperty("action").GetString() == "listed");
+
+    private static string SampleWithdrawalReason() =>
+        XDocument.Load(Path.Combine(SamplesRoot, "drops", "2704", "withdrawal-inv-2026-0417.xml")).Descendants()
+            .Single(e => e.Name.LocalName == "DocumentWithdrawalReason").Value;
 
     private async Task RouteSamplesAsync()
     {

@@ -12,4 +12,11 @@ public interface ICenterDocumentHandler
 {
     /// <summary>Keeps <paramref name="document"/>, which arrived in session <paramref name="sessionId"/>. An exception abandons the message for redelivery.</summary>
     Task HandleAsync(RoutedDocumentMessage document, string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The filer withdrew the document <paramref name="withdrawal"/> names (it came in session
+    /// <paramref name="sessionId"/>, after the document's own message): record it beside the document
+    /// (a Center stops working on it). Idempotent like <see cref="HandleAsync"/>; an exception abandons the message.
+    /// </summary>
+    Task WithdrawAsync(WithdrawalMessage withdrawal, string sessionId, CancellationToken cancellationToken);
 }

@@ -2,6 +2,7 @@ using Azure.Messaging.ServiceBus;
 using Cee.CenterInbox.Api;
 using Cee.CenterInbox.Documents;
 using Cee.Routing.Inbox;
+using Cee.Routing.Messages;
 using Microsoft.Extensions.Logging;
 
 namespace Cee.CenterInbox.Processing;
@@ -10,7 +11,8 @@ namespace Cee.CenterInbox.Processing;
 /// Every decision about one message of the Center's topic, on the processor's event arguments (built
 /// in tests with <see cref="ServiceBusModelFactory"/> over a mocked receiver: no broker here):
 /// <list type="number">
-/// <item>read the body: not a routed document of a version this inbox knows, or not for this Center → dead-letter with the reason and a description;</item>
+/// <item>read the body: not a routed document or a withdrawal of a version this inbox knows, or not for this Center → dead-letter with the reason and a description;</item>
+/// <item>a withdrawal: record it with the document (<see cref="ICenterDocumentHandler.WithdrawAsync"/>; a failure → abandon), then complete. No receipt: the ledger already says Withdrawn, which is final;</item>
 /// <item>keep the document (<see cref="ICenterDocumentHandler"/>); a failure → abandon;</item>
 /// <item>acknowledge receipt through the API; a 5xx, timeout or missing role → abandon; 404 or 409 → dead-letter;</item>
 /// <item>complete, only now: a crash before this leaves the message to come again, and the receipt is idempotent.</item>
@@ -26,6 +28,11 @@ public sealed class InboxMessageHandler(string center, ICenterDocumentHandler do
         ArgumentNullException.ThrowIfNull(args);
         var message = args.Message;
         var read = RoutedDocumentReader.Read(message.Body?.ToString());
+        if (read.Withdrawal is { } withdrawal)
+        {
+            return await WithdrawAsync(args, withdrawal);
+        }
+
         if (read.Message is not { } document)
         {
             return await DeadLetterAsync(args, read.Reason!, read.Description!);
@@ -65,6 +72,30 @@ public sealed class InboxMessageHandler(string center, ICenterDocumentHandler do
                 logger.LogWarning("Message {MessageId}: receipt of {DocumentId} failed transiently ({Detail}); abandoned, delivery {DeliveryCount}", message.MessageId, document.DocumentId, receipt.Detail, message.DeliveryCount);
                 return await AbandonAsync(args);
         }
+    }
+
+    private async Task<InboxDisposition> WithdrawAsync(ProcessSessionMessageEventArgs args, WithdrawalMessage withdrawal)
+    {
+        var message = args.Message;
+        if (!string.Equals(withdrawal.Center, center, StringComparison.Ordinal))
+        {
+            return await DeadLetterAsync(args, DeadLetterReasons.WrongCenter,
+                $"The withdrawal of {withdrawal.DocumentId} is for {withdrawal.Center}; this is {center}'s inbox.");
+        }
+
+        try
+        {
+            await documents.WithdrawAsync(withdrawal, message.SessionId, args.CancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Message {MessageId}: recording the withdrawal of {DocumentId} failed; abandoned for redelivery", message.MessageId, withdrawal.DocumentId);
+            return await AbandonAsync(args);
+        }
+
+        await args.CompleteMessageAsync(message, args.CancellationToken);
+        logger.LogInformation("Message {MessageId} of session {SessionId}: document {DocumentId} withdrawn by its filer; recorded", message.MessageId, message.SessionId, withdrawal.DocumentId);
+        return InboxDisposition.Completed;
     }
 
     private static async Task<InboxDisposition> AbandonAsync(ProcessSessionMessageEventArgs args)

@@ -67,7 +67,7 @@ public static class InboxCommand
         {
             using var reader = SqliteRoutingLedger.OpenReader(ledgerPath);
             var records = reader.Find(LedgerFilter.All).ToDictionary(r => r.Id, StringComparer.Ordinal);
-            var listed = messages.Select(m => Describe(m, m.Read.Message is { } body ? records.GetValueOrDefault(body.DocumentId) : null, request.Center, null)).ToList();
+            var listed = messages.Select(m => Describe(m, m.Read.DocumentId is { } id ? records.GetValueOrDefault(id) : null, request.Center, null)).ToList();
             Write(context, request.Json, listed);
             return ExitCodes.Ok;
         }
@@ -92,7 +92,9 @@ public static class InboxCommand
         {
             if (message.Read.Message is not { } body)
             {
-                rows.Add(Describe(message, null, request.Center, null));
+                // A withdrawal is news, not a document: nothing to acknowledge (the ledger already says Withdrawn).
+                var withdrawn = message.Read.Withdrawal is { } withdrawal ? await ledger.GetAsync(withdrawal.DocumentId, cancellationToken) : null;
+                rows.Add(Describe(message, withdrawn, request.Center, null));
                 continue;
             }
 
@@ -149,12 +151,15 @@ public static class InboxCommand
     private static InboxMessageJson Describe(TopicFolderMessage message, LedgerRecord? record, string center, CenterActionResult? acted)
     {
         var body = message.Read.Message;
+        var withdrawal = message.Read.Withdrawal;
         var action = acted?.Outcome switch
         {
             CenterActionOutcome.Delivered => "acknowledged",
             CenterActionOutcome.AlreadyDelivered => "already-acknowledged",
             not null => "refused",
+            null when withdrawal is not null => "withdrawal",
             null when body is null => "unreadable",
+            null when record?.State == LedgerState.Withdrawn => "withdrawn",
             null when record is not null && record.Center == center && record.State.IsWithCenter() => record.State == LedgerState.Delivered ? "acknowledged-before" : "listed",
             _ => "not-held",
         };
@@ -162,13 +167,14 @@ public static class InboxCommand
             message.File,
             message.Properties?.MessageId,
             message.Properties?.SessionId,
-            body?.DocumentId,
+            message.Read.DocumentId,
             message.Properties?.Subject,
             body?.Label,
-            body?.Entries ?? [],
+            body?.Entries ?? withdrawal?.Entries ?? [],
             record?.State.ToString(),
             record?.Center,
             action,
+            withdrawal?.Reason,
             message.Read.Description ?? acted?.Problem);
     }
 
@@ -190,7 +196,7 @@ public static class InboxCommand
                 Markup.Escape(row.Kind ?? "-"),
                 Markup.Escape(row.State ?? "-"),
                 Markup.Escape(row.Center ?? "-"),
-                Markup.Escape(row.Problem is null ? row.Action : $"{row.Action}: {row.Problem}"));
+                Markup.Escape((row.Problem ?? row.Reason) is { } why ? $"{row.Action}: {why}" : row.Action));
         }
 
         context.Console.Write(table);

@@ -22,7 +22,7 @@ public static class TopicFolder
         return [.. Directory.EnumerateFiles(folder, "*.json")
             .Select(path => ReadOne(outFolder, path))
             .OrderBy(m => m.Properties?.SessionId ?? "~", StringComparer.Ordinal)
-            .ThenBy(m => m.Read.Message?.RoutedAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(m => m.Read.Message?.RoutedAt ?? m.Read.Withdrawal?.WithdrawnAt ?? DateTimeOffset.MaxValue)
             .ThenBy(m => m.File, StringComparer.Ordinal)];
     }
 

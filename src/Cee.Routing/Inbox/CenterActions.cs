@@ -40,6 +40,8 @@ public sealed class CenterActions(IRoutingLedger ledger, ITopicPublisher publish
                 return new CenterActionResult(CenterActionOutcome.AlreadyDelivered, record);
             case LedgerState.Routed or LedgerState.Transferred:
                 break;
+            case LedgerState.Withdrawn:
+                return Withdrawn(record, "acknowledged");
             default:
                 return new CenterActionResult(CenterActionOutcome.Conflict, record,
                     $"{documentId} is {record.State}; only a document Routed or Transferred to {record.Center} can be acknowledged.");
@@ -95,6 +97,11 @@ public sealed class CenterActions(IRoutingLedger ledger, ITopicPublisher publish
         if (!caller.ActsFor(record.Center))
         {
             return NotFound(documentId, caller);
+        }
+
+        if (record.State == LedgerState.Withdrawn)
+        {
+            return Withdrawn(record, "transferred");
         }
 
         if (!record.State.IsWithCenter())
@@ -209,6 +216,11 @@ public sealed class CenterActions(IRoutingLedger ledger, ITopicPublisher publish
     private static CenterActionResult NotFound(string documentId, CenterCaller caller) =>
         new(CenterActionOutcome.NotFound, null,
             $"{string.Join(", ", caller.Centers.Order(StringComparer.Ordinal))} hold(s) no document '{SsnRedaction.Redact(documentId)}'.");
+
+    // Withdrawn is final: the filer took the document back, so no Center may hold it any more.
+    private static CenterActionResult Withdrawn(LedgerRecord record, string step) =>
+        new(CenterActionOutcome.Conflict, record,
+            $"{record.Id} is Withdrawn, {record.History[^1].Reason}; a withdrawn document cannot be {step}.");
 
     private static CenterActionResult Invalid(string problem) => new(CenterActionOutcome.Invalid, null, problem + ".");
 

@@ -5,9 +5,10 @@ using Cee.Routing.Messages;
 namespace Cee.Routing.Inbox;
 
 /// <summary>
-/// Reads a routed-document body the way every consumer of a Center's topic must: the contract name
-/// and version first (additive fields within v1 are fine, another major version is not), then the
-/// fields a receipt needs. Never throws on bad input.
+/// Reads a body of a Center's topic the way every consumer of it must: the contract name first
+/// (<c>cee.routed-document</c> or <c>cee.document-withdrawal</c>: a withdrawal arrives in the same
+/// session as the document it withdraws), then that contract's version (additive fields within v1
+/// are fine, another major version is not), then the fields the Center needs. Never throws on bad input.
 /// </summary>
 public static class RoutedDocumentReader
 {
@@ -28,27 +29,40 @@ public static class RoutedDocumentReader
             }
 
             var schema = root.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-            if (schema != RoutedDocumentMessage.SchemaName)
+            return schema switch
             {
-                return RoutedDocumentRead.Unreadable(RoutedDocumentRead.UnsupportedSchema,
-                    $"The body's schema is '{Describe(schema)}'; a Center's inbox reads '{RoutedDocumentMessage.SchemaName}'.");
-            }
-
-            if (!root.TryGetProperty("schemaVersion", out var v) || !v.TryGetInt32(out var version) || version != RoutedDocumentMessage.CurrentVersion)
-            {
-                return RoutedDocumentRead.Unreadable(RoutedDocumentRead.UnsupportedSchemaVersion,
-                    $"The body's schemaVersion is {(root.TryGetProperty("schemaVersion", out var raw) ? raw.GetRawText() : "missing")}; this inbox reads version {RoutedDocumentMessage.CurrentVersion}.");
-            }
-
-            var message = root.Deserialize<RoutedDocumentMessage>(ContractJson.Options);
-            return message is { DocumentId.Length: > 0, Center.Length: > 0 }
-                ? RoutedDocumentRead.Readable(message)
-                : RoutedDocumentRead.Unreadable(RoutedDocumentRead.MalformedBody, "The body names no documentId or no center.");
+                RoutedDocumentMessage.SchemaName => VersionProblem(root, schema, RoutedDocumentMessage.CurrentVersion) ?? ReadDocument(root),
+                WithdrawalMessage.SchemaName => VersionProblem(root, schema, WithdrawalMessage.CurrentVersion) ?? ReadWithdrawal(root),
+                _ => RoutedDocumentRead.Unreadable(RoutedDocumentRead.UnsupportedSchema,
+                    $"The body's schema is '{Describe(schema)}'; a Center's inbox reads '{RoutedDocumentMessage.SchemaName}' and '{WithdrawalMessage.SchemaName}'."),
+            };
         }
         catch (JsonException ex)
         {
             return RoutedDocumentRead.Unreadable(RoutedDocumentRead.MalformedBody, $"The body is not routed-document JSON: {SsnRedaction.Redact(ex.Message)}");
         }
+    }
+
+    private static RoutedDocumentRead? VersionProblem(JsonElement root, string schema, int known) =>
+        root.TryGetProperty("schemaVersion", out var v) && v.TryGetInt32(out var version) && version == known
+            ? null
+            : RoutedDocumentRead.Unreadable(RoutedDocumentRead.UnsupportedSchemaVersion,
+                $"The body's {schema} schemaVersion is {(root.TryGetProperty("schemaVersion", out var raw) ? Describe(raw.GetRawText()) : "missing")}; this inbox reads version {known}.");
+
+    private static RoutedDocumentRead ReadDocument(JsonElement root)
+    {
+        var message = root.Deserialize<RoutedDocumentMessage>(ContractJson.Options);
+        return message is { DocumentId.Length: > 0, Center.Length: > 0 }
+            ? RoutedDocumentRead.Readable(message)
+            : RoutedDocumentRead.Unreadable(RoutedDocumentRead.MalformedBody, "The body names no documentId or no center.");
+    }
+
+    private static RoutedDocumentRead ReadWithdrawal(JsonElement root)
+    {
+        var message = root.Deserialize<WithdrawalMessage>(ContractJson.Options);
+        return message is { DocumentId.Length: > 0, Center.Length: > 0, Reason: not null }
+            ? RoutedDocumentRead.Withdrawn(message)
+            : RoutedDocumentRead.Unreadable(RoutedDocumentRead.MalformedBody, "The withdrawal names no documentId, no center or no reason.");
     }
 
     private static string Describe(string? value) => value is null ? "missing" : SsnRedaction.Redact(value.Length > 80 ? value[..80] : value);
