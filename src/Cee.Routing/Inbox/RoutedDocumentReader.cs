@@ -44,7 +44,8 @@ public static class RoutedDocumentReader
     }
 
     private static RoutedDocumentRead? VersionProblem(JsonElement root, string schema, int known) =>
-        root.TryGetProperty("schemaVersion", out var v) && v.TryGetInt32(out var version) && version == known
+        // A schemaVersion that is not a number (e.g. "1") is unknown too; TryGetInt32 would throw on it.
+        root.TryGetProperty("schemaVersion", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var version) && version == known
             ? null
             : RoutedDocumentRead.Unreadable(RoutedDocumentRead.UnsupportedSchemaVersion,
                 $"The body's {schema} schemaVersion is {(root.TryGetProperty("schemaVersion", out var raw) ? Describe(raw.GetRawText()) : "missing")}; this inbox reads version {known}.");

@@ -257,6 +257,28 @@ public class CenterActionsTests
     }
 
     [Fact]
+    public async Task AcknowledgeAndTransfer_WithdrawnDocument_AreConflictsSayingWithdrawnAndWriteNothing()
+    {
+        var harness = await RoutedAsync();
+        var withdrawal = TestDrops.Reference("port-drops/2704/withdrawal-doc-1.xml");
+        await harness.WithDrop(TestDrops.Withdrawal(withdrawal)).RunAsync(withdrawal);
+        var withdrawn = harness.Ledger.Records[Document];
+        Assert.Equal(LedgerState.Withdrawn, withdrawn.State);
+        var published = harness.Published.Count;
+
+        var receipt = await Actions(harness).AcknowledgeAsync(Document, Electronics, CancellationToken.None);
+        var transfer = await Actions(harness).TransferAsync(Document, "CEE005", "Line 1 is hot-rolled steel coil (7208.51)", Electronics, CancellationToken.None);
+
+        Assert.Equal((CenterActionOutcome.Conflict, CenterActionOutcome.Conflict), (receipt.Outcome, transfer.Outcome));
+        Assert.Contains("is Withdrawn", receipt.Problem, StringComparison.Ordinal);
+        Assert.Contains("cannot be acknowledged", receipt.Problem, StringComparison.Ordinal);
+        Assert.Contains("Invoice sent for the wrong entry", transfer.Problem, StringComparison.Ordinal);
+        Assert.Contains("cannot be transferred", transfer.Problem, StringComparison.Ordinal);
+        Assert.Same(withdrawn, harness.Ledger.Records[Document]);
+        Assert.Equal(published, harness.Published.Count);
+    }
+
+    [Fact]
     public void Validate_MaxTransfersOutOfBounds_ReportsIt()
     {
         Assert.NotEmpty(new TransferOptions { MaxTransfers = 0 }.Validate());
