@@ -8,6 +8,7 @@ using Cee.Routing.Inbox;
 using Cee.Routing.Ledger;
 using Cee.Routing.Messages;
 using Cee.Routing.Ports;
+using Cee.Routing.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -164,6 +165,24 @@ public class CenterDocumentsApiTests
         Assert.Equal(LedgerState.Transferred, Assert.IsType<LedgerRecord>(Assert.IsType<OkObjectResult>(retry).Value).State);
         Assert.Equal([CenterMessages.TransferMessageId(Document, 1)], _senders.Published.Select(m => m.MessageId));
         Assert.Single(_ledger[Document].History, h => h.State == LedgerState.Transferred);
+    }
+
+    [Fact]
+    public async Task ReceiptAndTransfer_WithdrawnDocument_Are409SayingWithdrawnAndWriteNothing()
+    {
+        await _ledger.RecordAsync(new LedgerTransition(Document, WithdrawalPolicy.Step, LedgerState.Withdrawn, Now.AddHours(-1),
+            "withdrawn by drop 7e1b9c3d5f2a4e6b8c0d1f3a5b7c9e2d4 (2704/withdrawal-inv-2026-0417.xml): Invoice sent for the wrong entry", "7e1b9c3d5f2a4e6b8c0d1f3a5b7c9e2d4"), CancellationToken.None);
+        var writes = _ledger.Writes;
+
+        var receipt = Requests.Problem(await ReceiptAsync(Electronics), 409, "The receipt is not recorded");
+        var transfer = Requests.Problem(await TransferAsync(Electronics, """{ "toCenter": "CEE005", "reason": "Line 1 is hot-rolled steel coil (7208.51)" }"""), 409, "The transfer is not recorded");
+
+        Assert.Contains("is Withdrawn", receipt.Detail, StringComparison.Ordinal);
+        Assert.Contains("a withdrawn document cannot be acknowledged", receipt.Detail, StringComparison.Ordinal);
+        Assert.Contains("a withdrawn document cannot be transferred", transfer.Detail, StringComparison.Ordinal);
+        Assert.Equal(writes, _ledger.Writes);
+        Assert.Equal(LedgerState.Withdrawn, _ledger[Document].State);
+        Assert.Empty(_senders.Published);
     }
 
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 15, 30, 0, TimeSpan.Zero);
