@@ -5,8 +5,8 @@
 #   start_test_services <project>...   starts what the listed projects need; non-zero if it cannot
 #   stop_test_services                 stops whatever start_test_services started
 #
-#   start_services_for <service>...    starts the named services (cosmos, azurite), for callers that
-#                                      are not test projects (the engine benchmark: eng/bench-engine.sh)
+#   start_services_for <service>...    starts the named services (cosmos, azurite, browser), for callers
+#                                      that are not test projects (the engine benchmark: eng/bench-engine.sh)
 #
 # The Cosmos DB test server (tests/Cee.Routing.Cosmos.Tests, tests/Cee.Functions.Tests):
 # @vercel/cosmosdb-server, installed with `npm ci` from eng/cosmosdb-server/package-lock.json and run
@@ -18,6 +18,11 @@
 # runs on one machine never share one), telemetry off, its data in a fresh folder under
 # artifacts/services/ that is removed when it stops. Its endpoint is exported as
 # CEE_AZURITE_BLOB_ENDPOINT (http://127.0.0.1:<port>/devstoreaccount1, the well-known dev account).
+#
+# The browser (tests/Cee.Triage.Tests): headless Chromium and its WebDriver from Debian's `chromium`
+# and `chromium-driver` packages, installed with apt-get when missing (as root, or through
+# passwordless sudo) and never downloaded by the tests themselves. Their paths are exported as
+# CEE_CHROMIUM and CEE_CHROMEDRIVER. Nothing runs between tests: each test starts its own.
 #
 # Logs go to artifacts/services/. When a service cannot be installed or started, the run fails
 # here, saying why: the tests that need it never pass by being skipped.
@@ -34,20 +39,26 @@ start_test_services() {
     case "$project" in
       tests/Cee.Routing.Cosmos.Tests/*) services+=(cosmos) ;;
       tests/Cee.Functions.Tests/*) services+=(cosmos azurite) ;;
+      tests/Cee.Triage.Tests/*) services+=(browser) ;;
     esac
   done
   start_services_for "${services[@]}"
 }
 
 start_services_for() {
-  local service needs_cosmos=false needs_azurite=false
+  local service needs_cosmos=false needs_azurite=false needs_browser=false
   for service in "$@"; do
     case "$service" in
       cosmos) needs_cosmos=true ;;
       azurite) needs_azurite=true ;;
-      *) echo "   FAILED: unknown test service '$service' (known: cosmos, azurite)" >&2; return 1 ;;
+      browser) needs_browser=true ;;
+      *) echo "   FAILED: unknown test service '$service' (known: cosmos, azurite, browser)" >&2; return 1 ;;
     esac
   done
+
+  if [ "$needs_browser" = true ]; then
+    _require_browser || return 1
+  fi
 
   if [ "$needs_cosmos" = true ] || [ "$needs_azurite" = true ]; then
     _require_node || return 1
@@ -76,6 +87,33 @@ stop_test_services() {
     rm -rf "$_azurite_data"
     _azurite_data=""
   fi
+}
+
+# Debian's chromium and chromium-driver, installed when either is missing; a machine that cannot install
+# them fails here, so the browser tests are never skipped.
+_require_browser() {
+  echo "== Checking the browser for the triage console tests (chromium, chromium-driver)"
+  local chromium="${CEE_CHROMIUM:-$(command -v chromium || true)}" driver="${CEE_CHROMEDRIVER:-$(command -v chromedriver || true)}"
+  if [ -z "$chromium" ] || [ -z "$driver" ]; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+    mkdir -p "$_services_logs"
+    echo "   apt-get install chromium chromium-driver (log: artifacts/services/apt-browser.log)"
+    if ! command -v apt-get >/dev/null 2>&1 ||
+       ! { $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium chromium-driver; } >"$_services_logs/apt-browser.log" 2>&1; then
+      echo "   FAILED: chromium and chromium-driver are missing and could not be installed (run: sudo apt-get install -y chromium chromium-driver, or set CEE_CHROMIUM and CEE_CHROMEDRIVER):" >&2
+      tail -n 20 "$_services_logs/apt-browser.log" >&2 2>/dev/null || true
+      return 1
+    fi
+    chromium="$(command -v chromium)"
+    driver="$(command -v chromedriver)"
+  fi
+  if ! "$driver" --version >/dev/null 2>&1; then
+    echo "   FAILED: $driver does not run" >&2
+    return 1
+  fi
+  export CEE_CHROMIUM="$chromium" CEE_CHROMEDRIVER="$driver"
+  echo "   $("$chromium" --version 2>/dev/null | head -n 1) at $chromium; $("$driver" --version | head -n 1)"
 }
 
 _require_node() {

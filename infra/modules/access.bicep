@@ -3,6 +3,8 @@
 //
 //   app identity   host account: Blob Data Owner, Queue + Table Data Contributor (runtime, Durable, deployment package)
 //                  data containers port-drops, documents, quarantine, port-responses: Blob Data Contributor (each container, not the account)
+//                  data account: Storage Blob Delegator (a user delegation key only, no data; the triage console's
+//                  document links, whose reach is still the identity's container roles: ADR 0014)
 //                  data queue webjobs-blobtrigger-poison: Queue Data Contributor (that queue only)
 //                  every topic of topology.json: Service Bus Data Sender (each topic, not the namespace)
 //                  Cosmos DB database: Built-in Data Contributor (data plane, database scope)
@@ -51,6 +53,7 @@ param deployerPrincipalId string
 
 var roles = {
   storageBlobDataOwner: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+  storageBlobDelegator: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a')
   storageBlobDataReader: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')
   storageBlobDataContributor: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
   storageQueueDataContributor: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
@@ -169,6 +172,19 @@ resource appDataContainers 'Microsoft.Authorization/roleAssignments@2022-04-01' 
     }
   }
 ]
+
+// The triage console's document links are user delegation SAS: the key is asked of the account (its
+// only scope), and it reads nothing itself; a link made with it reads no more than the identity may
+// (the documents container), one blob, for five minutes (ADR 0014).
+resource appBlobDelegator 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(dataAccount.id, appPrincipalId, roles.storageBlobDelegator)
+  scope: dataAccount
+  properties: {
+    roleDefinitionId: roles.storageBlobDelegator
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
 
 // The blob trigger's poison messages (PortDrops__queueServiceUri): this queue, nothing else.
 resource appPoisonQueue 'Microsoft.Authorization/roleAssignments@2022-04-01' = {

@@ -133,8 +133,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
 // Microsoft Entra token for the app registration; without one the platform answers 401 before the
 // app runs. The platform then writes the caller into X-MS-CLIENT-PRINCIPAL, and the app (which
 // trusts that header only while WEBSITE_AUTH_ENABLED is True) checks the tenant and the app role
-// each endpoint needs. No client secret: the API takes bearer tokens and signs nobody in through a
-// browser, so there is no code to redeem; the token store stays off.
+// each endpoint needs. No client secret and no token store: API clients send bearer tokens, and the
+// reviewers' browsers (the triage console, ADR 0014) sign in at /.auth/login/aad with the implicit
+// ID-token flow, which needs neither; the platform's session cookie then carries them.
 resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'authsettingsV2'

@@ -13,10 +13,13 @@
 #      consent prompt;
 #   3. its enterprise application (service principal) with user assignment required: only users,
 #      groups and applications assigned an app role get a token for the API at all;
-#   4. with CEE_ASSIGN_ME=1, both app roles for the signed-in user (a first test of a dev deployment).
+#   4. with CEE_ASSIGN_ME=1, both app roles for the signed-in user (a first test of a dev deployment);
+#   5. with CEE_FUNCTION_APP_HOST=<app>.azurewebsites.net (after the first `azd up`), browser sign-in
+#      for the triage console: the web redirect URI https://<host>/.auth/login/aad/callback and ID
+#      token issuance (App Service authentication's implicit flow, no client secret; ADR 0014).
 #
 # Needs: az, logged in to the tenant. Optional: CEE_AUTH_APP_NAME (default cee-functions-api),
-# CEE_ASSIGN_ME=1.
+# CEE_ASSIGN_ME=1, CEE_FUNCTION_APP_HOST.
 set -eu
 
 command -v az >/dev/null 2>&1 || { echo "az (Azure CLI) is required: https://aka.ms/azure-cli" >&2; exit 1; }
@@ -65,6 +68,13 @@ if [ "${CEE_ASSIGN_ME:-}" = "1" ]; then
       echo "Assigned $role to you ($me)."
     fi
   done
+fi
+
+if [ -n "${CEE_FUNCTION_APP_HOST:-}" ]; then
+  host="${CEE_FUNCTION_APP_HOST#https://}"
+  host="${host%%/*}"
+  az ad app update --id "$app_id" --web-redirect-uris "https://$host/.auth/login/aad/callback" --enable-id-token-issuance true
+  echo "Browser sign-in: reviewers open https://$host/.auth/login/aad?post_login_redirect_uri=/api/triage/"
 fi
 
 echo

@@ -3,6 +3,7 @@ using Cee.Cli.Commands;
 using Cee.Cli.Ledger;
 using Cee.Cli.Local;
 using Cee.Cli.Local.Output;
+using Cee.Cli.Review;
 using Cee.Routing.Identifiers;
 
 namespace Cee.Cli;
@@ -22,6 +23,7 @@ public static class CeeApp
         root.Subcommands.Add(RouteCommand.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(InboxCommand.Create(context));
+        root.Subcommands.Add(ReviewCommand.Create(context));
         root.Subcommands.Add(SamplesCommand.Create(context));
         return root;
     }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cee.Cli.Ledger;
 using Cee.Cli.Local;
+using Cee.Cli.Local.Output;
 using Cee.Cli.Output;
 using Cee.Routing.Accounts;
 using Cee.Routing.Centers;
@@ -88,6 +89,9 @@ public static class RouteCommand
             throw new UsageException($"'{settings.OutDirectory}' holds the JSON-lines ledger of an older cee ({LegacyLedger}), which this cee does not read; route into a new --out.");
         }
 
+        // What this run read, for cee review serve to resume a drop waiting for a person with the same inputs.
+        new RouteSettingsFile(settings.DropsDirectory, arguments.Accounts?.FullName, arguments.Requests?.FullName, arguments.Rules?.FullName)
+            .Save(new OutputFolder(settings.OutDirectory, context.OutputFaults));
         var clock = Stopwatch.StartNew();
         var drops = LocalRouteRunner.FindDrops(settings.DropsDirectory, settings.OutDirectory);
         var run = await RouteWithProgressAsync(context, settings, drops, held, cancellationToken);
@@ -123,7 +127,8 @@ public static class RouteCommand
             : ExitCodes.Ok;
     }
 
-    private static LocalRouteSettings Prepare(CliContext context, RouteArguments arguments, out int invalidEntries)
+    /// <summary>The settings of a run with these arguments (also what <c>cee review serve</c> resumes a drop with).</summary>
+    internal static LocalRouteSettings Prepare(CliContext context, RouteArguments arguments, out int invalidEntries)
     {
         if (!arguments.Folder.Exists)
         {
@@ -178,7 +183,8 @@ public static class RouteCommand
         return run!;
     }
 
-    private static IEnumerable<RouteDocumentJson> ToJson(LocalDropResult result)
+    /// <summary>The documents of one drop's result as <c>--json</c> prints them (also what <c>cee review serve</c> answers a decision with).</summary>
+    internal static IEnumerable<RouteDocumentJson> ToJson(LocalDropResult result)
     {
         var source = SsnRedaction.Redact(result.Drop.Source);
         if (result.Outcome is null)
@@ -235,5 +241,5 @@ public static class RouteCommand
             $"{drops} drop(s), {documents.Count} document(s) in {elapsed.TotalSeconds:0.00} s ({rate:0} drops/s). Output: {output} (documents/, quarantine/, topics/, {SqliteRoutingLedger.FileName})."));
     }
 
-    private sealed record RouteArguments(DirectoryInfo Folder, FileInfo? Accounts, FileInfo? Requests, DirectoryInfo Out, int Parallel, FileInfo? Rules, bool Json, bool FailOnReject, bool Wait);
+    internal sealed record RouteArguments(DirectoryInfo Folder, FileInfo? Accounts, FileInfo? Requests, DirectoryInfo Out, int Parallel, FileInfo? Rules, bool Json, bool FailOnReject, bool Wait);
 }

@@ -64,7 +64,8 @@ public static class LocalRouteRunner
         OutFolderLock held,
         IProgress<int>? progress,
         CancellationToken cancellationToken,
-        IOutputFaults? faults = null)
+        IOutputFaults? faults = null,
+        IReviewGateway? review = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(drops);
@@ -98,7 +99,7 @@ public static class LocalRouteRunner
             new RuleTableClassifier(settings.Rules),
             new FolderTopicPublisher(output),
             claims,
-            new NoReviewerGateway(),
+            review ?? new NoReviewerGateway(),
             new SystemWorkflowClock(TimeProvider.System),
             new FolderPortResponder(output));
         var workflow = new RoutingWorkflow(ports, settings.Routing);
@@ -196,6 +197,10 @@ public static class LocalRouteRunner
             return new LocalDropResult(drop, null, ex.Message);
         }
     }
+
+    /// <summary>The reference of the drop at <paramref name="relativeSource"/> under <paramref name="dropsDirectory"/> as it is now (its id changes when the file does).</summary>
+    public static DropReference ReferenceOf(string dropsDirectory, string relativeSource) =>
+        DropReference.For(relativeSource, VersionOf(Path.Combine(Path.GetFullPath(dropsDirectory), relativeSource.Replace('/', Path.DirectorySeparatorChar))));
 
     // A drop's version, like a blob's ETag: what lstat says (kind, size, modification time) of the
     // file and of its manifest. Taken without opening either.

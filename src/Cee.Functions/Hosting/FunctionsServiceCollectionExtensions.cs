@@ -50,6 +50,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<IPortResponder, BlobPortResponder>();
         services.AddSingleton<IHtsClassifier>(provider => new RuleTableClassifier(provider.GetRequiredService<HtsRuleTable>()));
         services.AddSingleton<ITopicPublisher, ServiceBusTopicPublisher>();
+        // The triage console's links to stored documents: user delegation SAS (ADR 14).
+        services.AddSingleton<IDocumentLinks, BlobDocumentLinks>();
 
         // Triggers and the HTTP API; every HTTP function asks ApiAccess who the caller is first.
         services.AddSingleton<DropScheduler>();

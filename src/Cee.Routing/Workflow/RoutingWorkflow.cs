@@ -224,8 +224,9 @@ public sealed class RoutingWorkflow
             await _ports.Publisher.PublishAsync(MessageFactory.ReviewRequest(intake, pending, requestedAt, deadline.Value), cancellationToken);
         }
 
+        // Recorded at the instant the deadline counts from, so the ledger alone tells the triage console the deadline.
         var records = await RecordAllAsync(run, "awaiting-review", LedgerState.AwaitingReview,
-            "sent to a person on the triage topic: " + pending.Reasons[^1], cancellationToken, decision: pending, topic: Topics.Triage);
+            "sent to a person on the triage topic: " + pending.Reasons[^1], cancellationToken, decision: pending, topic: Topics.Triage, at: requestedAt);
         await AnswerAsync(intake, records, cancellationToken);
 
         var escalations = 0;
@@ -266,7 +267,7 @@ public sealed class RoutingWorkflow
                         await _ports.Publisher.PublishAsync(MessageFactory.ReviewEscalation(intake, escalated, escalations, now, next), cancellationToken);
                     }
 
-                    records = await RecordAllAsync(run, step, LedgerState.AwaitingReview, reason, cancellationToken, decision: escalated, topic: Topics.Triage);
+                    records = await RecordAllAsync(run, step, LedgerState.AwaitingReview, reason, cancellationToken, decision: escalated, topic: Topics.Triage, at: now);
                     pending = escalated;
                     deadline = next;
                     continue;
@@ -301,11 +302,12 @@ public sealed class RoutingWorkflow
         RoutingDecision? decision = null,
         string? topic = null,
         string? duplicateOf = null,
-        string? sessionId = null)
+        string? sessionId = null,
+        DateTimeOffset? at = null)
     {
-        var at = _ports.Clock.UtcNow;
+        var when = at ?? _ports.Clock.UtcNow;
         var transitions = run.Subjects.Select(s => new LedgerTransition(
-            s.RecordId, step, state, at, reason, run.Intake.DropId,
+            s.RecordId, step, state, when, reason, run.Intake.DropId,
             withSubject ? s : null, decision, topic, duplicateOf, sessionId));
         return await Task.WhenAll(transitions.Select(t => _ports.Ledger.RecordAsync(t, cancellationToken)));
     }

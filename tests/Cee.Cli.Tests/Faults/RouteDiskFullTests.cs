@@ -23,7 +23,11 @@ public sealed class RouteDiskFullTests : IDisposable
         foreach (var kind in Enum.GetValues<OutputWriteKind>())
         {
             data.Add(kind, 1);
-            data.Add(kind, 3);
+            if (kind != OutputWriteKind.RouteSettings)
+            {
+                // A run writes its settings file once.
+                data.Add(kind, 3);
+            }
         }
 
         data.Add(OutputWriteKind.Document, 12);

@@ -1,16 +1,19 @@
 using System.Reflection;
+using Azure.Storage.Blobs;
 using Cee.Functions.Harness.ServiceBus;
 using Cee.Functions.Hosting;
 using Cee.Functions.Http;
 using Cee.Functions.Identity;
 using Cee.Functions.Messaging;
 using Cee.Functions.Orchestration;
+using Cee.Functions.Storage;
 using Cee.Functions.Tests.Support;
 using Cee.Routing.Cosmos;
 using Cee.Routing.Htsus;
 using Cee.Routing.Inbox;
 using Cee.Routing.Ledger;
 using Cee.Routing.Ports;
+using Cee.Routing.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -40,6 +43,9 @@ public class EndpointAccessTests
         ["SubmitReview"] = AppRoles.Reviewer,
         ["AcknowledgeReceipt"] = AppRoles.ForCenter("CEE007"),
         ["TransferDocument"] = AppRoles.ForCenter("CEE007"),
+        ["ListReviews"] = AppRoles.Reviewer,
+        ["GetReviewDocument"] = AppRoles.Reviewer,
+        ["TriageConsole"] = AppRoles.Reviewer,
     };
 
     /// <summary>How a 403 names what is missing: the role, or for a Center's endpoint any Center's role.</summary>
@@ -153,9 +159,8 @@ public class EndpointAccessTests
 
         var result = await backend.CallAsync(endpoint, Principals.Access(), Principals.Signed(Backend.Request(endpoint), Principals.Header(RequiredRoles[endpoint])));
 
-        Assert.IsAssignableFrom<ObjectResult>(result);
-        Assert.InRange(((ObjectResult)result).StatusCode ?? 200, 200, 299);
-        Assert.True(backend.Touched || endpoint is "ListCenters" or "ClassifyHts");
+        Assert.InRange(Backend.StatusOf(result), 200, 399);
+        Assert.True(backend.Touched || endpoint is "ListCenters" or "ClassifyHts" or "TriageConsole");
     }
 
     [Theory]
@@ -166,7 +171,7 @@ public class EndpointAccessTests
 
         var result = await backend.CallAsync(endpoint, Principals.Access(Principals.Local("Cee.Reader,Cee.Reviewer,Cee.Center.CEE007")), Principals.FromLoopback(Backend.Request(endpoint), "127.0.0.1:50512"));
 
-        Assert.InRange(Assert.IsAssignableFrom<ObjectResult>(result).StatusCode ?? 200, 200, 299);
+        Assert.InRange(Backend.StatusOf(result), 200, 399);
     }
 
     [Theory]
@@ -187,17 +192,29 @@ public class EndpointAccessTests
         private readonly Mock<IRoutingLedger> _ledger = new();
         private readonly Mock<ILedgerQueries> _queries = new();
         private readonly Durable _durable = new Durable().WithInstance(OrchestrationRuntimeStatus.Running);
+        private readonly Mock<IDocumentLinks> _links = new();
 
         public Backend()
         {
-            _ledger.Setup(l => l.GetAsync(DocumentId, It.IsAny<CancellationToken>())).ReturnsAsync(Ledgers.Record(DocumentId, LedgerState.AwaitingReview, DropId));
+            _ledger.Setup(l => l.GetAsync(DocumentId, It.IsAny<CancellationToken>())).ReturnsAsync(Ledgers.Stored(Ledgers.Record(DocumentId, LedgerState.AwaitingReview, DropId)));
+            _queries.Setup(q => q.GetCenterQueueAsync(null, LedgerState.AwaitingReview, null, It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync(new LedgerPage([], null, []));
+            _links.Setup(l => l.ReadLinkAsync(It.IsAny<string>(), "application/pdf", It.IsAny<CancellationToken>())).ReturnsAsync(new Uri("https://ceedata.blob.core.windows.net/documents/x.pdf?sig=s"));
             _queries.Setup(q => q.GetDocumentsOfEntryAsync("002-6110316-2", It.IsAny<CancellationToken>())).ReturnsAsync(new LedgerPage([], null, []));
             _durable.Client.Setup(c => c.RaiseEventAsync(DropId, DurableRoutingPorts.ReviewDecisionEvent, It.IsAny<object?>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         }
 
         private readonly RoutedLedger _routed = new();
 
-        public bool Touched => _ledger.Invocations.Count + _queries.Invocations.Count + _durable.Client.Invocations.Count + _routed.Reads > 0;
+        public bool Touched => _ledger.Invocations.Count + _queries.Invocations.Count + _durable.Client.Invocations.Count + _links.Invocations.Count + _routed.Reads > 0;
+
+        /// <summary>The HTTP status of what an endpoint answered: JSON, a redirect (a document link) or a file (the page).</summary>
+        public static int StatusOf(IActionResult result) => result switch
+        {
+            ObjectResult o => o.StatusCode ?? 200,
+            RedirectResult r => r.Permanent ? 301 : 302,
+            FileContentResult => 200,
+            _ => throw new InvalidOperationException($"unexpected result {result.GetType().Name}"),
+        };
 
         public static HttpRequest Request(string endpoint) => endpoint switch
         {
@@ -208,6 +225,9 @@ public class EndpointAccessTests
             "SubmitReview" => Requests.Create("/api/reviews/" + DropId, """{ "center": "CEE007", "note": "laptops, not cars" }"""),
             "AcknowledgeReceipt" => Requests.Create($"/api/documents/{RoutedLedger.DocumentId}/receipt"),
             "TransferDocument" => Requests.Create($"/api/documents/{RoutedLedger.DocumentId}/transfer", """{ "toCenter": "CEE005", "reason": "steel, not electronics" }"""),
+            "ListReviews" => Requests.Create("/api/reviews"),
+            "GetReviewDocument" => Requests.Create($"/api/reviews/{DropId}/documents/{DocumentId}"),
+            "TriageConsole" => Requests.Create("/api/triage/"),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "not an endpoint of the table"),
         };
 
@@ -220,6 +240,9 @@ public class EndpointAccessTests
             "SubmitReview" => await new ReviewsApi(Submission(), access).SubmitReviewAsync(request, DropId, _durable.Client.Object, CancellationToken.None),
             "AcknowledgeReceipt" => await CenterApi(access).AcknowledgeReceiptAsync(request, RoutedLedger.DocumentId, CancellationToken.None),
             "TransferDocument" => await CenterApi(access).TransferDocumentAsync(request, RoutedLedger.DocumentId, CancellationToken.None),
+            "ListReviews" => await ConsoleApi(access).ListReviewsAsync(request, CancellationToken.None),
+            "GetReviewDocument" => await ConsoleApi(access).GetReviewDocumentAsync(request, DropId, DocumentId, CancellationToken.None),
+            "TriageConsole" => new TriagePageApi(access, new BlobServiceClient(new Uri("https://ceedata.blob.core.windows.net"))).GetAsset(request, null),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "not an endpoint of the table"),
         };
 
@@ -228,6 +251,8 @@ public class EndpointAccessTests
                 new CenterActions(_routed, new ServiceBusTopicPublisher(new RecordingServiceBusSenders()), new TimeProviderClock(TimeProvider.System), new TransferOptions()),
                 NullLogger<CenterRequests>.Instance),
             access);
+
+        private ReviewConsoleApi ConsoleApi(ApiAccess access) => new(_queries.Object, _ledger.Object, _links.Object, new RoutingWorkflowOptions(), access);
 
         private ReviewSubmission Submission() =>
             new(_ledger.Object, new FixedTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero)), NullLogger<ReviewSubmission>.Instance);

@@ -11,4 +11,14 @@ internal static class Ledgers
             state, null, null, null, null,
             [new LedgerHistoryEntry("received", LedgerState.Received, DateTimeOffset.UnixEpoch, "received", dropId)],
             DateTimeOffset.UnixEpoch);
+
+    /// <summary><paramref name="record"/> for its document, a PDF stored in the documents container (as intake stores it).</summary>
+    public static LedgerRecord Stored(LedgerRecord record) => record with
+    {
+        Subject = record.Subject with
+        {
+            Document = new IntakeDocument(record.Id, "INV-1", "Entry Summary", DocumentKind.EntrySummary, "invoice.pdf", "pdf", "pdf", 2048,
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", $"https://ceedata.blob.core.windows.net/documents/{record.Id}.pdf"),
+        },
+    };
 }

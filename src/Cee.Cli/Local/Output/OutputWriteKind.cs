@@ -23,4 +23,7 @@ public enum OutputWriteKind
 
     /// <summary>An answer to the port under <c>responses/</c>.</summary>
     PortResponse,
+
+    /// <summary><c>route-settings.json</c>: what a <c>cee route</c> read, for <c>cee review serve</c>.</summary>
+    RouteSettings,
 }

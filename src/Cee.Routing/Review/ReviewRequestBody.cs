@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 
-namespace Cee.Functions.Http;
+namespace Cee.Routing.Review;
 
-/// <summary>The body of <c>POST reviews/{dropId}</c>: the Center a person chose, and why.</summary>
+/// <summary>The body of <c>POST reviews/{dropId}</c> (the Functions app and <c>cee review serve</c> alike): the Center a person chose, and why.</summary>
 /// <param name="Center">The chosen Center ID, <c>CEE001</c>…<c>CEE010</c>.</param>
 /// <param name="Note">Why, in the reviewer's words.</param>
 /// <param name="Reviewer">
