@@ -23,6 +23,7 @@ param maximumInstanceCount int
 param reviewTimeout string
 param reviewFallback string
 param maxEscalations int
+param maxTransfers int
 param authClientId string
 param authTenantId string
 
@@ -118,6 +119,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Routing__ReviewTimeout: reviewTimeout
     Routing__ReviewFallback: reviewFallback
     Routing__MaxEscalations: string(maxEscalations)
+    Transfers__MaxTransfers: string(maxTransfers)
 
     Importers__KeySecret: '@Microsoft.KeyVault(SecretUri=${importerKeySecretUri})'
 

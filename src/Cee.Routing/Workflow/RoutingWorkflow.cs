@@ -288,7 +288,8 @@ public sealed class RoutingWorkflow
         await Task.WhenAll(messages.Select(m => _ports.Publisher.PublishAsync(m, cancellationToken)));
         var topic = messages[0].Topic;
         return await RecordAllAsync(run, "routed", LedgerState.Routed,
-            $"published on {topic}: {decision.Reasons[^1]}", cancellationToken, decision: decision, topic: topic);
+            $"published on {topic}: {decision.Reasons[^1]}", cancellationToken, decision: decision, topic: topic,
+            sessionId: messages[0].Properties.SessionId);
     }
 
     private async Task<IReadOnlyList<LedgerRecord>> RecordAllAsync(
@@ -301,12 +302,13 @@ public sealed class RoutingWorkflow
         RoutingDecision? decision = null,
         string? topic = null,
         string? duplicateOf = null,
+        string? sessionId = null,
         DateTimeOffset? at = null)
     {
         var when = at ?? _ports.Clock.UtcNow;
         var transitions = run.Subjects.Select(s => new LedgerTransition(
             s.RecordId, step, state, when, reason, run.Intake.DropId,
-            withSubject ? s : null, decision, topic, duplicateOf));
+            withSubject ? s : null, decision, topic, duplicateOf, sessionId));
         return await Task.WhenAll(transitions.Select(t => _ports.Ledger.RecordAsync(t, cancellationToken)));
     }
 
