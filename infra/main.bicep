@@ -33,6 +33,9 @@ param importerKeySeed string
 @description('Object id of the Entra group (or principal) of each Center, in ACE Center ID order, as topology.json lists them (ten entries). Each may receive from its own Center topic and no other. An empty string grants nothing.')
 param centerReceiverPrincipalIds string[] = ['', '', '', '', '', '', '', '', '', '']
 
+@description('ACE Center IDs of the Centers that run the inbox worker (src/Cee.CenterInbox), e.g. the seventh Center\'s id. Each gets a user-assigned managed identity that may receive from the subscriptions of its own Center\'s topic only; assign it that Center\'s app role (Cee.Center.<id>) on the API (docs/center-inbox.md). Empty creates none.')
+param centerInboxes string[] = []
+
 @description('Object id of the reviewers group: receives review requests and escalations from the triage topic. Empty grants nothing.')
 param reviewerPrincipalId string = ''
 
@@ -161,6 +164,11 @@ param reviewFallback string = 'escalate'
 
 @minValue(1)
 @maxValue(20)
+@description('Transfers__MaxTransfers: how many times one document may be transferred between Centers before the next transfer sends it to a person (the app\'s own bounds, TransferOptions.MaxTransfers [Range(1, 20)]).')
+param maxTransfers int = 3
+
+@minValue(1)
+@maxValue(20)
 @description('Routing__MaxEscalations: how many times an undecided review is escalated, once per reviewTimeout (the app\'s own bounds, RoutingWorkflowOptions.MaxEscalations [Range(1, 20)]; a drift test ties them).')
 param maxEscalations int = 3
 
@@ -270,6 +278,19 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
+// One identity per Center inbox: the worker signs in to Service Bus and to the API with it.
+module inboxIdentities 'modules/identity.bicep' = [
+  for center in centerInboxes: {
+    name: 'inbox-identity-${toLower(center)}'
+    scope: rg
+    params: {
+      name: 'id-inbox-${toLower(center)}-${resourceToken}'
+      location: location
+      tags: tags
+    }
+  }
+]
+
 module access 'modules/access.bicep' = {
   name: 'access'
   scope: rg
@@ -287,6 +308,14 @@ module access 'modules/access.bicep' = {
     centerTopicNames: serviceBus.outputs.centerTopicNames
     triageTopicName: serviceBus.outputs.triageTopicName
     centerReceiverPrincipalIds: centerReceiverPrincipalIds
+    centerSubscriptionNames: serviceBus.outputs.centerSubscriptionNames
+    centerInboxes: [
+      for (center, i) in centerInboxes: {
+        topicIndex: indexOf(serviceBus.outputs.centerIds, toUpper(center))
+        center: toUpper(center)
+        principalId: inboxIdentities[i].outputs.principalId
+      }
+    ]
     reviewerPrincipalId: reviewerPrincipalId
     ports: ports
     cosmosAccountName: cosmos.outputs.accountName
@@ -337,6 +366,7 @@ module functionApp 'modules/functionapp.bicep' = {
     reviewFallback: reviewFallback
     maxEscalations: maxEscalations
     reconcilerSchedule: reconcilerSchedule
+    maxTransfers: maxTransfers
     authClientId: authClientId
     authTenantId: authTenantId
   }
@@ -347,6 +377,15 @@ module functionApp 'modules/functionapp.bicep' = {
 
 // Read by azd and by the postdeploy hook (infra/scripts/create-eventgrid-subscription.*).
 output AZURE_LOCATION string = location
+// Each Center inbox's identity: its client id is the worker's Inbox__ManagedIdentityClientId, its
+// principal id is what the Center's app role is assigned to.
+output CENTER_INBOX_IDENTITIES array = [
+  for (center, i) in centerInboxes: {
+    center: toUpper(center)
+    clientId: inboxIdentities[i].outputs.clientId
+    principalId: inboxIdentities[i].outputs.principalId
+  }
+]
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name

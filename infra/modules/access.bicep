@@ -11,6 +11,8 @@
 //                  secret importer-key-secret: Key Vault Secrets User (that secret only)
 //                  Application Insights: Monitoring Metrics Publisher (Entra ID ingestion)
 //   each Center    its own topic only: Service Bus Data Receiver
+//   Center inboxes each subscription of its own Center's topic: Service Bus Data Receiver (src/Cee.CenterInbox;
+//                  the subscriptions, not the topic, so nothing added to the topic later is theirs)
 //   reviewers      the triage topic only: Service Bus Data Receiver
 //   each port      port-drops, blobs under {code}/ only: custom write-only role + ABAC condition (ADR 0005)
 //                  port-responses, blobs under {code}/ only: Blob Data Reader + ABAC condition (ADR 0012)
@@ -21,7 +23,7 @@
 // Who may call the HTTP API is not an Azure role: App Service authentication and the app roles of
 // infra/entra/app-roles.json decide it (modules/functionapp.bicep, docs/adr/0009).
 
-import { portAccess } from 'types.bicep'
+import { centerInboxAccess, portAccess } from 'types.bicep'
 
 param appPrincipalId string
 param hostStorageAccountName string
@@ -36,6 +38,8 @@ param serviceBusNamespaceName string
 param centerTopicNames string[]
 param triageTopicName string
 param centerReceiverPrincipalIds string[]
+param centerSubscriptionNames string[]
+param centerInboxes centerInboxAccess[]
 param reviewerPrincipalId string
 param ports portAccess[]
 param cosmosAccountName string
@@ -248,6 +252,30 @@ resource centerReceivers 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
       roleDefinitionId: roles.serviceBusDataReceiver
       principalId: centerReceiverPrincipalIds[i]
       description: 'Center topic ${topicName}: receive only, this topic only.'
+    }
+  }
+]
+
+// A Center's inbox worker: receive (and complete, abandon, dead-letter: the Receiver role's data
+// actions) on each subscription of its own Center's topic, one assignment per subscription.
+var inboxSubscriptionCount = length(centerSubscriptionNames)
+
+resource inboxSubscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' existing = [
+  for i in range(0, length(centerInboxes) * inboxSubscriptionCount): {
+    parent: topics[centerInboxes[i / inboxSubscriptionCount].topicIndex]
+    name: centerSubscriptionNames[i % inboxSubscriptionCount]
+  }
+]
+
+resource centerInboxReceivers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for i in range(0, length(centerInboxes) * inboxSubscriptionCount): {
+    name: guid(inboxSubscriptions[i].id, centerInboxes[i / inboxSubscriptionCount].principalId, roles.serviceBusDataReceiver)
+    scope: inboxSubscriptions[i]
+    properties: {
+      roleDefinitionId: roles.serviceBusDataReceiver
+      principalId: centerInboxes[i / inboxSubscriptionCount].principalId
+      principalType: 'ServicePrincipal'
+      description: 'Center inbox of ${centerInboxes[i / inboxSubscriptionCount].center}: receive from subscription ${centerSubscriptionNames[i % inboxSubscriptionCount]} of its own topic only.'
     }
   }
 ]

@@ -24,6 +24,7 @@ param reviewTimeout string
 param reviewFallback string
 param maxEscalations int
 param reconcilerSchedule string
+param maxTransfers int
 param authClientId string
 param authTenantId string
 
@@ -119,6 +120,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Routing__ReviewTimeout: reviewTimeout
     Routing__ReviewFallback: reviewFallback
     Routing__MaxEscalations: string(maxEscalations)
+    Transfers__MaxTransfers: string(maxTransfers)
 
     // The reconciler's timer (docs/adr/0015); its other settings (Reconciler__*) keep their defaults.
     ReconcilerSchedule: reconcilerSchedule

@@ -107,4 +107,7 @@ output namespaceName string = namespace.name
 // https://<namespace>.servicebus.windows.net:443/ -> <namespace>.servicebus.windows.net
 output fullyQualifiedNamespace string = split(split(namespace.properties.serviceBusEndpoint, '//')[1], ':')[0]
 output centerTopicNames string[] = centerTopicNames
+// ACE Center IDs in topology order (index i is centerTopicNames[i]) and the subscriptions every Center topic has.
+output centerIds string[] = map(topology.centers, center => center.id)
+output centerSubscriptionNames string[] = map(centerSubscriptions, subscription => subscription.name)
 output triageTopicName string = topology.triageTopic

@@ -24,3 +24,16 @@ type cosmosContainer = {
   @description('The container\'s indexing policy, as ARM writes it; the same as src/Cee.Routing.Cosmos/CosmosResources.cs creates locally.')
   indexingPolicy: object
 }
+
+@export()
+@description('A Center inbox identity (src/Cee.CenterInbox) and the Center topic it may receive from.')
+type centerInboxAccess = {
+  @description('Index of the Center in topology.json (and of its topic in centerTopicNames).')
+  topicIndex: int
+
+  @description('ACE Center ID, for the assignment\'s description.')
+  center: string
+
+  @description('Object id of the inbox\'s managed identity.')
+  principalId: string
+}

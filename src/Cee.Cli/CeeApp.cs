@@ -22,6 +22,7 @@ public static class CeeApp
         root.Subcommands.Add(InspectCommand.Create(context));
         root.Subcommands.Add(RouteCommand.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
+        root.Subcommands.Add(InboxCommand.Create(context));
         root.Subcommands.Add(ReviewCommand.Create(context));
         root.Subcommands.Add(SamplesCommand.Create(context));
         return root;

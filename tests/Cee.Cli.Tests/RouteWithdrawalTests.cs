@@ -40,7 +40,7 @@ public sealed class RouteWithdrawalTests : IDisposable
         _out.Dispose();
     }
 
-    [Fact]
+    [SchemaFact]
     public async Task Route_WithdrawalOfARoutedInvoice_WithdrawsItAndPutsAWithdrawalOnItsCentersTopicInItsSession()
     {
         var run = await RouteAsync();

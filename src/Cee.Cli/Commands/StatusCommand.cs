@@ -20,7 +20,7 @@ public static class StatusCommand
     {
         var folder = new Argument<DirectoryInfo>("out") { Description = "The output folder of cee route (its --out), holding ledger.db." };
         var state = new Option<string?>("--state") { Description = $"Only documents in this state: {string.Join(", ", Enum.GetNames<LedgerState>())}." };
-        var center = new Option<string?>("--center") { Description = "Only documents routed to this Center, e.g. CEE007." };
+        var center = new Option<string?>("--center") { Description = "Only documents whose Center is this one (routed, delivered or transferred to it), e.g. CEE007." };
         var entry = new Option<string?>("--entry") { Description = "Only documents of drops linked to this entry number, e.g. 002-6110316-2." };
         var document = new Option<string?>("--document") { Description = "Only this document: our document id, the DIS DocumentID, or a drop id." };
         var json = CommonOptions.Json();
@@ -110,7 +110,8 @@ public static class StatusCommand
         record.Topic,
         record.DuplicateOf,
         record.Reasons,
-        [.. record.History.Select(h => new StatusTransitionJson(h.Step, h.State.ToString(), h.At, h.Reason))]);
+        [.. record.History.Select(h => new StatusTransitionJson(h.Step, h.State.ToString(), h.At, h.Reason,
+            h.By is { } by ? new StatusActorJson(by.Id, by.Name) : null))]);
 
     private static void WriteTable(IAnsiConsole console, List<StatusDocumentJson> documents)
     {

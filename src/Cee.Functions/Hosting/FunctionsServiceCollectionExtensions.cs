@@ -12,6 +12,7 @@ using Cee.Routing.Centers;
 using Cee.Routing.Cosmos;
 using Cee.Routing.Htsus;
 using Cee.Routing.Identifiers;
+using Cee.Routing.Inbox;
 using Cee.Routing.Intake;
 using Cee.Routing.Messages;
 using Cee.Routing.Ports;
@@ -64,6 +65,12 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<ApiAccess>();
         services.AddSingleton<ReviewSubmission>();
+        services.AddSingleton(provider => new CenterActions(
+            provider.GetRequiredService<IRoutingLedger>(),
+            provider.GetRequiredService<ITopicPublisher>(),
+            new TimeProviderClock(provider.GetRequiredService<TimeProvider>()),
+            provider.GetRequiredService<TransferOptions>()));
+        services.AddSingleton<CenterRequests>();
 
         services.AddHostedService<StartupCheck>();
         return services;
@@ -80,6 +87,10 @@ public static class FunctionsServiceCollectionExtensions
         services.AddOptions<ReconcilerOptions>().Bind(configuration.GetSection(ReconcilerOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReconcilerOptions>, ReconcilerOptionsValidator>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ReconcilerOptions>>().Value);
+
+        services.AddOptions<TransferSettings>().Bind(configuration.GetSection(TransferOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TransferSettings>, TransferSettingsValidator>();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<TransferSettings>>().Value.ToOptions());
 
         services.AddOptions<ImporterKeySettings>().Bind(configuration.GetSection("Importers")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ImporterKeySettings>, ImporterKeySettingsValidator>();

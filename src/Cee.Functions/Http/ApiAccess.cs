@@ -59,4 +59,31 @@ public sealed class ApiAccess(CallerAuthenticator authenticator, ILogger<ApiAcce
         caller = null;
         return false;
     }
+
+    /// <summary>
+    /// As <see cref="TryAuthenticate"/>, and the caller must hold the role of at least one Center
+    /// (<see cref="AppRoles.Centers"/>); <paramref name="centers"/> are those Centers. Whether the
+    /// document is one of theirs is the endpoint's question (404 when it is not).
+    /// </summary>
+    public bool TryAuthorizeCenter(HttpRequest request, [NotNullWhen(true)] out Caller? caller, out IReadOnlySet<string> centers, [NotNullWhen(false)] out IActionResult? refusal)
+    {
+        centers = new HashSet<string>();
+        if (!TryAuthenticate(request, out caller, out refusal))
+        {
+            return false;
+        }
+
+        centers = AppRoles.CentersOf(caller);
+        if (centers.Count > 0)
+        {
+            return true;
+        }
+
+        logger.LogWarning("{Method} {Path} forbidden (403): principal {ObjectId} holds no Center role", request.Method, request.Path.Value, caller.ObjectId);
+        refusal = Problems.Forbidden(request, "A required role is missing",
+            $"{request.Method} {request.Path.Value} requires the app role of a Center ({AppRoles.Centers[0]} … {AppRoles.Centers[^1]}); principal {caller.ObjectId} holds {caller.DescribeRoles()}. " +
+            "An administrator assigns a Center's role to its staff and its inbox's identity (docs/deployment.md, \"Sign-in\").");
+        caller = null;
+        return false;
+    }
 }

@@ -35,6 +35,13 @@ public sealed class ReviewConsoleApi(ILedgerQueries queries, IRoutingLedger ledg
             return refusal;
         }
 
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return new OkObjectResult(ReviewWorklistView.Of(ReviewWorklist.Build(await ReadAwaitingReviewAsync(cancellationToken), routing)));
+    }
+
+    /// <summary>The records awaiting review, page after page, up to <see cref="MaxListedRecords"/>.</summary>
+    private async Task<List<LedgerRecord>> ReadAwaitingReviewAsync(CancellationToken cancellationToken)
+    {
         var records = new List<LedgerRecord>();
         string? continuation = null;
         do
@@ -45,8 +52,7 @@ public sealed class ReviewConsoleApi(ILedgerQueries queries, IRoutingLedger ledg
         }
         while (continuation is not null && records.Count < MaxListedRecords);
 
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return new OkObjectResult(ReviewWorklistView.Of(ReviewWorklist.Build(records, routing)));
+        return records;
     }
 
     [Function("GetReviewDocument")]

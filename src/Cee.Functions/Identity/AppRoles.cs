@@ -1,3 +1,5 @@
+using Cee.Routing.Centers;
+
 namespace Cee.Functions.Identity;
 
 /// <summary>
@@ -6,8 +8,10 @@ namespace Cee.Functions.Identity;
 /// groups or applications on the registration's enterprise application.
 /// </summary>
 /// <remarks>
-/// A per-Center role (<c>Cee.Center.CEE007</c>, one per Center of topology.json) is the planned
-/// extension: docs/adr/0009-entra-sign-in-and-app-roles.md says how it joins these.
+/// One role per Center of topology.json (<c>Cee.Center.CEE007</c>): its staff and its inbox's managed
+/// identity acknowledge and transfer that Center's documents, and no other's
+/// (docs/adr/0013-center-inbox-receipts-and-transfers.md). The file's entries for them are
+/// generated from the topology, with ids derived from the Center id, so they never change.
 /// </remarks>
 public static class AppRoles
 {
@@ -17,6 +21,25 @@ public static class AppRoles
     /// <summary>Decides the Center of a drop awaiting review; the decision records who made it.</summary>
     public const string Reviewer = "Cee.Reviewer";
 
-    /// <summary>Every role the API knows, in declaration order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Reader, Reviewer];
+    /// <summary>What every Center's role starts with; the ACE Center ID follows.</summary>
+    public const string CenterPrefix = "Cee.Center.";
+
+    /// <summary>The role of each Center, in topology order.</summary>
+    public static IReadOnlyList<string> Centers { get; } = [.. CenterCatalog.Default.All.Select(c => CenterPrefix + c.Id)];
+
+    /// <summary>Every role the API knows, in declaration order: the two CBP-wide roles, then one per Center.</summary>
+    public static IReadOnlyList<string> All { get; } = [Reader, Reviewer, .. Centers];
+
+    /// <summary>The role of the Center <paramref name="centerId"/> (e.g. <c>Cee.Center.CEE007</c>).</summary>
+    /// <exception cref="KeyNotFoundException">Not a Center of the topology.</exception>
+    public static string ForCenter(string centerId) => CenterPrefix + CenterCatalog.Default.Get(centerId).Id;
+
+    /// <summary>The Centers whose role <paramref name="caller"/> holds (ACE Center IDs).</summary>
+    public static IReadOnlySet<string> CentersOf(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return new HashSet<string>(
+            CenterCatalog.Default.All.Where(c => caller.HasRole(CenterPrefix + c.Id)).Select(c => c.Id),
+            StringComparer.Ordinal);
+    }
 }

@@ -32,6 +32,14 @@ public sealed record LedgerRecord(
 {
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>
+    /// The Service Bus session its Center's message went out in (set by the Routed step), so that a
+    /// transfer publishes in the same one. Null on records routed before it was kept (added within
+    /// schema version 1); <see cref="Inbox.CenterMessages"/> then derives it from the subject.
+    /// </summary>
+    [JsonPropertyName("sessionId")]
+    public string? SessionId { get; init; }
+
     /// <summary>Starts a record from its first (Received) transition, or refuses.</summary>
     public static LedgerApplyResult Create(LedgerTransition first)
     {
@@ -52,8 +60,11 @@ public sealed record LedgerRecord(
             null,
             first.Topic,
             null,
-            [new LedgerHistoryEntry(first.Step, first.State, first.At, first.Reason, first.CorrelationId)],
-            first.At);
+            [new LedgerHistoryEntry(first.Step, first.State, first.At, first.Reason, first.CorrelationId, first.By)],
+            first.At)
+        {
+            SessionId = first.SessionId,
+        };
         return new LedgerApplyResult(LedgerApplyOutcome.Applied, record);
     }
 
@@ -92,8 +103,9 @@ public sealed record LedgerRecord(
             Center = transition.State.IsWithCenter() ? transition.Decision?.Center ?? Center : Center,
             Topic = transition.Topic ?? Topic,
             DuplicateOf = transition.DuplicateOf ?? DuplicateOf,
-            History = [.. History, new LedgerHistoryEntry(transition.Step, transition.State, transition.At, transition.Reason, transition.CorrelationId)],
+            History = [.. History, new LedgerHistoryEntry(transition.Step, transition.State, transition.At, transition.Reason, transition.CorrelationId, transition.By)],
             UpdatedAt = transition.At,
+            SessionId = transition.SessionId ?? SessionId,
         };
         return new LedgerApplyResult(LedgerApplyOutcome.Applied, next);
     }

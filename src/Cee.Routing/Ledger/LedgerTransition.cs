@@ -17,6 +17,8 @@ namespace Cee.Routing.Ledger;
 /// <param name="Decision">The routing decision, on AwaitingReview, Routed and escalations.</param>
 /// <param name="Topic">The topic the document was published on (Routed) or the triage topic (AwaitingReview).</param>
 /// <param name="DuplicateOf">For Duplicate: the record id of the document already routed with the same content.</param>
+/// <param name="SessionId">The Service Bus session the document was published in (Routed), so a transfer publishes in the same one.</param>
+/// <param name="By">Who made the step, for a person's or a Center's step (a receipt, a transfer); null for the workflow's own.</param>
 public sealed record LedgerTransition(
     [property: JsonPropertyName("recordId")] string RecordId,
     [property: JsonPropertyName("step")] string Step,
@@ -27,4 +29,6 @@ public sealed record LedgerTransition(
     [property: JsonPropertyName("subject")] LedgerSubject? Subject = null,
     [property: JsonPropertyName("decision")] RoutingDecision? Decision = null,
     [property: JsonPropertyName("topic")] string? Topic = null,
-    [property: JsonPropertyName("duplicateOf")] string? DuplicateOf = null);
+    [property: JsonPropertyName("duplicateOf")] string? DuplicateOf = null,
+    [property: JsonPropertyName("sessionId")] string? SessionId = null,
+    [property: JsonPropertyName("by")] LedgerActor? By = null);

@@ -20,11 +20,27 @@ public static class MessageFactory
         ArgumentNullException.ThrowIfNull(decision);
         var center = CenterCatalog.Default.Get(decision.Center
             ?? throw new ArgumentException("Only a decision that routes has a Center to publish to.", nameof(decision)));
+        var origin = new DocumentOrigin(intake.DropId, intake.Port, intake.Filer, intake.Entries, FirstImporter(intake), intake.CbpRequestId);
+        return CenterDocument(origin, document, center, decision, document.Id, SessionIdFor(intake), intake.DropId, routedAt);
+    }
+
+    /// <summary>
+    /// A document on <paramref name="center"/>'s topic: the routed-document body and the properties
+    /// subscriptions filter on. The one shape of a Center's message, first routing or a transfer.
+    /// </summary>
+    public static TopicMessage CenterDocument(
+        DocumentOrigin origin, IntakeDocument document, Center center, RoutingDecision decision,
+        string messageId, string sessionId, string correlationId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(center);
+        ArgumentNullException.ThrowIfNull(decision);
         var body = new RoutedDocumentMessage(
             RoutedDocumentMessage.SchemaName,
             RoutedDocumentMessage.CurrentVersion,
             document.Id,
-            intake.DropId,
+            origin.DropId,
             document.Sha256,
             document.Location,
             document.Label,
@@ -32,26 +48,26 @@ public static class MessageFactory
             document.FileName,
             document.DetectedType,
             document.Size,
-            intake.Port,
-            intake.Filer,
-            intake.Entries,
-            FirstImporter(intake),
-            intake.CbpRequestId,
+            origin.Port,
+            origin.Filer,
+            origin.Entries,
+            origin.Importer,
+            origin.CbpRequestId,
             center.Id,
             center.Name,
             decision,
-            intake.DropId,
-            routedAt);
+            correlationId,
+            at);
         var properties = new MessageProperties(
-            document.Id,
-            SessionIdFor(intake),
-            intake.DropId,
+            messageId,
+            sessionId,
+            correlationId,
             document.Kind.ToWireName(),
             Json,
             new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["kind"] = document.Kind.ToWireName(),
-                ["port"] = intake.Port ?? string.Empty,
+                ["port"] = origin.Port ?? string.Empty,
                 ["center"] = center.Id,
                 ["basis"] = BasisName(decision.Basis),
                 ["schemaVersion"] = RoutedDocumentMessage.CurrentVersion.ToString(CultureInfo.InvariantCulture),
@@ -277,13 +293,15 @@ public static class MessageFactory
 
     private static string? FirstImporter(IntakeResult intake) => intake.Importers.Count > 0 ? intake.Importers[0].Masked : null;
 
-    private static string BasisName(RoutingBasis basis) => basis switch
+    /// <summary>The basis as the <c>basis</c> application property names it (subscription filters see this).</summary>
+    public static string BasisName(RoutingBasis basis) => basis switch
     {
         RoutingBasis.RequestIssuer => "request-issuer",
         RoutingBasis.ImporterAccount => "importer-account",
         RoutingBasis.HtsPredominance => "hts-predominance",
         RoutingBasis.Reviewer => "reviewer",
         RoutingBasis.BestHtsGuess => "best-hts-guess",
+        RoutingBasis.CenterTransfer => "center-transfer",
         _ => "none",
     };
 }

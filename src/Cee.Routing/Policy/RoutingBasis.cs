@@ -29,4 +29,8 @@ public enum RoutingBasis
     /// <summary>The review deadline passed and the opt-in fallback routed by the HTSUS lines; flagged.</summary>
     [JsonStringEnumMemberName("best-hts-guess")]
     BestHtsGuess,
+
+    /// <summary>The Center holding the document said it is not theirs and named the Center it belongs to (a transfer); appended within v1.</summary>
+    [JsonStringEnumMemberName("center-transfer")]
+    CenterTransfer,
 }

@@ -26,4 +26,7 @@ public static class RoutingFlags
 
     /// <summary>Prefix for trusted-trader programmes, e.g. <c>trusted-trader:C-TPAT</c>.</summary>
     public const string TrustedTraderPrefix = "trusted-trader:";
+
+    /// <summary>On a transfer's decision: <c>transferred-from:CEE007</c>, one per transfer, oldest first.</summary>
+    public const string TransferredFromPrefix = "transferred-from:";
 }

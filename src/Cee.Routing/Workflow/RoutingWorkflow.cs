@@ -322,7 +322,8 @@ public sealed partial class RoutingWorkflow
         var topic = messages[0].Topic;
         var how = sent ? $"published on {topic}" : $"published on {topic} by an earlier run (its publish intent is older than the duplicate-detection window; not sent again)";
         return await RecordAllAsync(run, "routed", LedgerState.Routed,
-            $"{how}: {decision.Reasons[^1]}", cancellationToken, decision: decision, topic: topic);
+            $"{how}: {decision.Reasons[^1]}", cancellationToken, decision: decision, topic: topic,
+            sessionId: messages[0].Properties.SessionId);
     }
 
     private async Task<IReadOnlyList<LedgerRecord>> RecordAllAsync(
@@ -335,12 +336,13 @@ public sealed partial class RoutingWorkflow
         RoutingDecision? decision = null,
         string? topic = null,
         string? duplicateOf = null,
+        string? sessionId = null,
         DateTimeOffset? at = null)
     {
         var when = at ?? _ports.Clock.UtcNow;
         var transitions = run.Subjects.Select(s => new LedgerTransition(
             s.RecordId, step, state, when, reason, run.Intake.DropId,
-            withSubject ? s : null, decision, topic, duplicateOf));
+            withSubject ? s : null, decision, topic, duplicateOf, sessionId));
         var records = await Task.WhenAll(transitions.Select(t => _ports.Ledger.RecordAsync(t, cancellationToken)));
         _latest = records;
         return records;

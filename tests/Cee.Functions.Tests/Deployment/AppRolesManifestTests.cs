@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cee.Functions.Identity;
+using Cee.Routing.Centers;
 using Cee.Tests;
 
 namespace Cee.Functions.Tests.Deployment;
@@ -26,6 +27,36 @@ public class AppRolesManifestTests
             Assert.False(string.IsNullOrWhiteSpace(role.GetProperty("displayName").GetString()));
             Assert.False(string.IsNullOrWhiteSpace(role.GetProperty("description").GetString()));
         });
+    }
+
+    [Fact]
+    public void AppRoles_ComparedWithGenerator_AreUpToDateWithTopology()
+    {
+        var path = Path.Combine(EntraFolder, "app-roles.json");
+        var expected = AppRolesManifest.Generate(CenterCatalog.Default);
+        if (Environment.GetEnvironmentVariable(AppRolesManifest.RewriteVariable) == "1")
+        {
+            File.WriteAllText(path, expected);
+        }
+
+        Assert.True(
+            expected == File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal),
+            $"infra/entra/app-roles.json is not what topology.json generates. Rewrite it with: {AppRolesManifest.RewriteVariable}=1 " +
+            "dotnet test tests/Cee.Functions.Tests --filter FullyQualifiedName~AppRolesManifestTests");
+    }
+
+    [Fact]
+    public void CenterRoles_OnePerCenter_MayBeAssignedToPeopleAndApplicationsWithIdsThatNeverChange()
+    {
+        using var roles = JsonDocument.Parse(File.ReadAllText(Path.Combine(EntraFolder, "app-roles.json")));
+        var centerRoles = roles.RootElement.EnumerateArray().Where(r => r.GetProperty("value").GetString()!.StartsWith(AppRoles.CenterPrefix, StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(CenterCatalog.Default.All.Select(c => "Cee.Center." + c.Id), centerRoles.Select(r => r.GetProperty("value").GetString()));
+        Assert.All(centerRoles, r => Assert.Equal(["User", "Application"], r.GetProperty("allowedMemberTypes").EnumerateArray().Select(t => t.GetString())));
+        // Pinned: the id of CEE007's role as first generated; a change of the derivation would orphan every assignment.
+        Assert.Equal("Cee.Center.CEE007", AppRoles.ForCenter("cee007"));
+        Assert.Equal("658b6c8a-2a54-5621-8fd3-616fbd852a4c", AppRolesManifest.DerivedId("Cee.Center.CEE007"));
+        Assert.Equal("658b6c8a-2a54-5621-8fd3-616fbd852a4c", centerRoles[6].GetProperty("id").GetString());
     }
 
     [Fact]

@@ -64,6 +64,8 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
 
         Assert.Equal("documents/{documentId}", http["GetDocument"].GetProperty("route").GetString());
         Assert.Equal("reviews/{dropId}", http["SubmitReview"].GetProperty("route").GetString());
+        Assert.Equal("documents/{documentId}/receipt", http["AcknowledgeReceipt"].GetProperty("route").GetString());
+        Assert.Equal("documents/{documentId}/transfer", http["TransferDocument"].GetProperty("route").GetString());
         Assert.Equal("reviews", http["ListReviews"].GetProperty("route").GetString());
         Assert.Equal("reviews/{dropId}/documents/{documentId}", http["GetReviewDocument"].GetProperty("route").GetString());
         Assert.Equal("triage/{*name}", http["TriageConsole"].GetProperty("route").GetString());
