@@ -128,8 +128,8 @@ public sealed class InboxCommandTests : IDisposable
         Assert.Equal(("Delivered", "CEE005"), (status.GetProperty("state").GetString(), status.GetProperty("center").GetString()));
         var history = status.GetProperty("history").EnumerateArray().ToList();
         Assert.Equal(["received", "validated", "publish-intent", "routed", "transferred-1", "delivered-2"], history.Select(h => h.GetProperty("step").GetString()));
-        Assert.Contains("CEE007 transferred it to CEE005", history[3].GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.Contains("hot-rolled steel coil", history[3].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("CEE007 transferred it to CEE005", history[4].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("hot-rolled steel coil", history[4].GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
