@@ -70,6 +70,6 @@ internal static class BlobMemoryCheck
             },
         });
         var properties = (await blob.GetPropertiesAsync()).Value;
-        return DropReference.For(StorageLayout.DropSource("2704", name[5..]), StorageLayout.ContentVersion(properties.ContentHash, properties.ETag));
+        return DropReference.For(StorageLayout.DropSource("2704", name[5..]), StorageLayout.ContentVersion(properties.ETag));
     }
 }
