@@ -4,7 +4,9 @@ using Cee.Routing.Inbox;
 using Cee.Routing.Ledger;
 using Cee.Routing.Messages;
 using Cee.Routing.Policy;
+using Cee.Routing.Review;
 using Cee.Routing.Tests.Support;
+using Cee.Routing.Workflow;
 using Moq;
 using TestDrops = Cee.Routing.Tests.Support.Drops;
 
@@ -136,6 +138,30 @@ public class TransferDecisionTests
 
         Assert.True(TransferReviews.IsPending(record));
         Assert.Equal(["CEE007", "CEE005"], TransferReviews.CentersOf(record));
+    }
+
+    [Fact]
+    public async Task ReviewWorklistBuild_TransferredTooOften_ListsTheDocumentWithItsReasonAndTheCentersItWentThroughFirst()
+    {
+        var (harness, _) = await SentToReviewAsync();
+
+        var items = ReviewWorklist.Build(harness.Ledger.Records.Values, new RoutingWorkflowOptions());
+
+        var item = Assert.Single(items);
+        Assert.Equal((Document, ReviewItem.TransferLimitKind, (DateTimeOffset?)null), (item.ReviewId, item.Kind, item.Deadline));
+        Assert.StartsWith("Transferred 2 time(s) between CEE007, CEE005; CEE007 asked to transfer it to CEE005", item.Reasons[0], StringComparison.Ordinal);
+        Assert.Equal(["CEE007", "CEE005"], item.Candidates.Take(2).Select(c => c.Center));
+        Assert.Equal(10, item.Candidates.Count);
+        Assert.Equal(Document, Assert.Single(item.Documents).DocumentId);
+    }
+
+    [Fact]
+    public async Task ReviewWorklistBuild_AfterTheDecision_ListsNothing()
+    {
+        var (harness, actions) = await SentToReviewAsync();
+        await actions.DecideAsync(Document, "CEE004", Reviewer, null, CancellationToken.None);
+
+        Assert.Empty(ReviewWorklist.Build(harness.Ledger.Records.Values, new RoutingWorkflowOptions()));
     }
 
     private static CenterActions Actions(WorkflowHarness harness) =>
