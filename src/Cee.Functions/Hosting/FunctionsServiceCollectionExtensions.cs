@@ -65,6 +65,7 @@ public static class FunctionsServiceCollectionExtensions
             new TimeProviderClock(provider.GetRequiredService<TimeProvider>()),
             provider.GetRequiredService<TransferOptions>()));
         services.AddSingleton<CenterRequests>();
+        services.AddSingleton<TransferReviewDecisions>();
 
         services.AddHostedService<StartupCheck>();
         return services;
