@@ -50,19 +50,19 @@ public sealed class TransferLimitReviewTests
         Assert.Contains("no longer awaiting review", again, StringComparison.Ordinal);
     }
 
-    private static LedgerRecord RoutedDocument(ServedOutput served)
+    internal static LedgerRecord RoutedDocument(ServedOutput served)
     {
         using var reader = SqliteRoutingLedger.OpenReader(Path.Combine(served.Out, SqliteRoutingLedger.FileName));
         return reader.Find(new LedgerFilter(State: LedgerState.Routed)).Where(r => r.Subject.Document is not null && r.Center != "CEE009").OrderBy(r => r.Id, StringComparer.Ordinal).First();
     }
 
-    private static LedgerRecord Record(ServedOutput served, string id)
+    internal static LedgerRecord Record(ServedOutput served, string id)
     {
         using var reader = SqliteRoutingLedger.OpenReader(Path.Combine(served.Out, SqliteRoutingLedger.FileName));
         return reader.Find(new LedgerFilter(Document: id)).Single(r => r.Id == id);
     }
 
-    private static async Task<int> InboxAsync(ServedOutput served, string center, params string[] rest)
+    internal static async Task<int> InboxAsync(ServedOutput served, string center, params string[] rest)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();

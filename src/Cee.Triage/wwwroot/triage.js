@@ -191,7 +191,7 @@
         body: JSON.stringify({ center, note: $('note').value || null }),
       });
       if (response.ok) {
-        showStatus(`Drop ${item.source} sent to ${center}.`);
+        showStatus(item.kind === 'transfer-limit' ? `Document ${item.reviewId} sent to ${center}.` : `Drop ${item.source} sent to ${center}.`);
         removeAndAdvance(item);
       } else if (response.status === 409) {
         // Someone decided first (or the drop cannot take a decision now): say so, and show the list as it is now.
