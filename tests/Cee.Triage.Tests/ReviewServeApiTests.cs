@@ -161,10 +161,10 @@ public sealed class ReviewServeApiTests
         Assert.Contains("holds no ledger", error.ToString(), StringComparison.Ordinal);
     }
 
-    private static Task<HttpResponseMessage> PostAsync(ServedOutput served, string reviewId, object body) =>
+    internal static Task<HttpResponseMessage> PostAsync(ServedOutput served, string reviewId, object body) =>
         served.Http.PostAsJsonAsync(new Uri($"api/reviews/{reviewId}", UriKind.Relative), body);
 
-    private static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    internal static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         using (response)
         {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Drawing;
 using System.Net.Http.Json;
+using Cee.Routing.Inbox;
 using Cee.Routing.Ledger;
 using Cee.Tests;
 using OpenQA.Selenium;
@@ -203,6 +204,30 @@ public sealed class TriageConsoleBrowserTests(Chromium chromium) : IClassFixture
         Select(served.DropIdOf("1704/proprietor-invoice.jpg"));
         Assert.Equal("***-**-9999", Fact("importer"));
         Assert.DoesNotContain("219-09-9999", Driver.PageSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decide_DocumentTransferredTooOften_ListedWithItsReasonAndSentToThePickedCenter()
+    {
+        await using var served = await ServedOutput.StartAsync();
+        var routed = TransferLimitReviewTests.RoutedDocument(served);
+        var other = routed.Center == "CEE005" ? "CEE006" : "CEE005";
+        await TransferLimitReviewTests.InboxAsync(served, routed.Center!, "--transfer", routed.Id, "--to", other, "--reason", "hot-rolled steel coil", "--max-transfers", "1");
+        await TransferLimitReviewTests.InboxAsync(served, other, "--transfer", routed.Id, "--to", routed.Center!, "--reason", "not steel", "--max-transfers", "1");
+        Open(served);
+
+        Select(routed.Id);
+        Assert.Contains(Driver.FindElements(By.CssSelector("#reasons li")), r => r.Text.StartsWith($"Transferred 1 time(s) between {routed.Center}, {other}", StringComparison.Ordinal));
+        Driver.FindElement(By.CssSelector("#candidates button[data-center='CEE009']")).Click();
+        Driver.FindElement(By.Id("note")).SendKeys("Footwear, HTSUS 6403.99.");
+        Driver.FindElement(By.Id("submit")).Click();
+
+        chromium.Until(_ => !QueueIds().Contains(routed.Id), "the decided document left the list");
+        Assert.Contains($"Document {routed.Id} sent to CEE009", Driver.FindElement(By.Id("status")).Text, StringComparison.Ordinal);
+        var record = TransferLimitReviewTests.Record(served, routed.Id);
+        Assert.Equal((LedgerState.Transferred, "CEE009"), (record.State, record.Center));
+        Assert.EndsWith("Footwear, HTSUS 6403.99.", record.History[^1].Reason, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(served.Out, "topics", "cee009", $"{CenterMessages.TransferMessageId(routed.Id, 2)}.json")));
     }
 
     private void Open(ServedOutput served)

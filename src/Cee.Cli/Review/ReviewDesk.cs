@@ -2,7 +2,9 @@ using System.Globalization;
 using Cee.Cli.Commands;
 using Cee.Cli.Ledger;
 using Cee.Cli.Local;
+using Cee.Cli.Local.Output;
 using Cee.Routing.Identifiers;
+using Cee.Routing.Inbox;
 using Cee.Routing.Ledger;
 using Cee.Routing.Review;
 using Cee.Triage;
@@ -37,7 +39,7 @@ public sealed class ReviewDesk(LocalRouteSettings settings, string reviewer, Tim
     public ReviewDeskAnswer OpenDocument(string reviewId, string documentId)
     {
         var record = Read(new LedgerFilter(Document: reviewId))
-            .FirstOrDefault(r => r.Subject.DropId == reviewId && r.Subject.Document?.Id == documentId);
+            .FirstOrDefault(r => (r.Subject.DropId == reviewId || r.Id == reviewId) && r.Subject.Document?.Id == documentId);
         var shown = SsnRedaction.Redact(documentId);
         if (record?.Subject.Document is not { } document)
         {
@@ -106,6 +108,11 @@ public sealed class ReviewDesk(LocalRouteSettings settings, string reviewer, Tim
                 $"Another cee run is writing {settings.OutDirectory}; nothing was decided. Decide again when it is done.");
         }
 
+        if (Read(new LedgerFilter(Document: decision.ReviewId)).FirstOrDefault(r => r.Id == decision.ReviewId) is { } single && TransferReviews.WasSent(single))
+        {
+            return await DecideTransferLimitAsync(decision, cancellationToken);
+        }
+
         // Read under the lock: what the ledger says now is what the workflow will see.
         var records = Read(new LedgerFilter(Document: decision.ReviewId)).Where(r => r.Subject.DropId == decision.ReviewId).ToList();
         if (records.Count == 0)
@@ -140,6 +147,25 @@ public sealed class ReviewDesk(LocalRouteSettings settings, string reviewer, Tim
 
         logger.LogInformation("Review decision for drop {DropId}: {Center} by {Reviewer}", shown, decision.Center, decision.Reviewer);
         return ReviewDeskAnswer.Ok(new ReviewedDrop(decision.ReviewId, decision.Center, decision.Reviewer, [.. RouteCommand.ToJson(result)]));
+    }
+
+    // A document its Centers transferred too often: its routing ended long ago (it was Routed), so no
+    // workflow run takes the decision. The core's CenterActions records it and publishes the document
+    // into <out>/topics/ for the chosen Center, as the Functions app does; the same decision again
+    // only republishes (a crash between the two), another one is 409.
+    private async Task<ReviewDeskAnswer> DecideTransferLimitAsync(ReviewDecision decision, CancellationToken cancellationToken)
+    {
+        using var ledger = SqliteRoutingLedger.Open(LedgerPath);
+        var actions = new CenterActions(new FlushingLedger(ledger), new FolderTopicPublisher(new OutputFolder(settings.OutDirectory)), new SystemWorkflowClock(time), new TransferOptions());
+        var result = await actions.DecideAsync(decision.ReviewId, decision.Center, new LedgerActor($"local:{reviewer}", reviewer), decision.Note, cancellationToken);
+        logger.LogInformation("Transfer-limit review of {DocumentId}: {Center} by {Reviewer}: {Outcome}", SsnRedaction.Redact(decision.ReviewId), decision.Center, reviewer, result.Outcome);
+        return result.Outcome switch
+        {
+            CenterActionOutcome.Decided => ReviewDeskAnswer.Ok(result.Record!),
+            CenterActionOutcome.NotFound => ReviewDeskAnswer.NotFound("No such review", result.Problem!),
+            CenterActionOutcome.Invalid => ReviewDeskAnswer.BadRequest("The review decision is not valid", result.Problem!),
+            _ => ReviewDeskAnswer.Conflict("The document is not awaiting review", result.Problem!),
+        };
     }
 
     public void Dispose() => _deciding.Dispose();

@@ -71,6 +71,7 @@ public static class FunctionsServiceCollectionExtensions
             new TimeProviderClock(provider.GetRequiredService<TimeProvider>()),
             provider.GetRequiredService<TransferOptions>()));
         services.AddSingleton<CenterRequests>();
+        services.AddSingleton<TransferReviewDecisions>();
 
         services.AddHostedService<StartupCheck>();
         return services;

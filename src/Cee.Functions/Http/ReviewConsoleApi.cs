@@ -69,7 +69,8 @@ public sealed class ReviewConsoleApi(ILedgerQueries queries, IRoutingLedger ledg
 
         var record = await ledger.GetAsync(documentId, cancellationToken);
         var shown = SsnRedaction.Redact(documentId);
-        if (record?.Subject.Document is not { } document || record.Subject.DropId != dropId)
+        // The review id is the drop id, or, for a document transferred too often, the document's own id.
+        if (record?.Subject.Document is not { } document || (record.Subject.DropId != dropId && record.Id != dropId))
         {
             return Problems.NotFound(request, "No such document", $"Drop {SsnRedaction.Redact(dropId)} has no document {shown}.");
         }

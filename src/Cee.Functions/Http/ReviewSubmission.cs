@@ -18,9 +18,10 @@ namespace Cee.Functions.Http;
 /// names a reviewer is refused), validated with the core's <see cref="ReviewDecision.Validate"/>, checked against the
 /// orchestration (it must exist and be running) and the ledger (its documents must be awaiting
 /// review), then raised as the <see cref="DurableRoutingPorts.ReviewDecisionEvent"/> the
-/// orchestration waits for.
+/// orchestration waits for. A review of a document transferred too often has no orchestration
+/// waiting: <see cref="TransferReviewDecisions"/> takes it.
 /// </summary>
-public sealed class ReviewSubmission(IRoutingLedger ledger, TimeProvider time, ILogger<ReviewSubmission> logger)
+public sealed class ReviewSubmission(IRoutingLedger ledger, TransferReviewDecisions transfers, TimeProvider time, ILogger<ReviewSubmission> logger)
 {
     public async Task<IActionResult> SubmitAsync(HttpRequest request, string dropId, Caller reviewer, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -44,6 +45,11 @@ public sealed class ReviewSubmission(IRoutingLedger ledger, TimeProvider time, I
         if (invalid.Count > 0)
         {
             return Problems.BadRequest(request, "The review decision is not valid", string.Join(" ", invalid));
+        }
+
+        if (await transfers.TryDecideAsync(request, decision, cancellationToken) is { } decided)
+        {
+            return decided;
         }
 
         var shown = SsnRedaction.Redact(dropId);

@@ -15,6 +15,9 @@ public enum CenterActionOutcome
     /// <summary>The document was transferred too often: it went to a person on the triage topic instead.</summary>
     SentToReview,
 
+    /// <summary>A reviewer's decision on a document transferred too often was recorded and the document published on the chosen Center's topic (or, for a repeat, published again under the same message id).</summary>
+    Decided,
+
     /// <summary>The caller's Centers hold no such document (it does not exist, or it is another Center's: ids are not confirmed).</summary>
     NotFound,
 

@@ -8,5 +8,5 @@ public sealed record CenterActionResult(CenterActionOutcome Outcome, LedgerRecor
 {
     /// <summary>Whether the Center's request was carried out (now, or by an earlier identical request).</summary>
     public bool Succeeded => Outcome is CenterActionOutcome.Delivered or CenterActionOutcome.AlreadyDelivered
-        or CenterActionOutcome.Transferred or CenterActionOutcome.SentToReview;
+        or CenterActionOutcome.Transferred or CenterActionOutcome.SentToReview or CenterActionOutcome.Decided;
 }

@@ -121,6 +121,81 @@ public sealed class CenterActions(IRoutingLedger ledger, ITopicPublisher publish
             : await RecordTransferAsync(record, target.Id, why, count + 1, caller, cancellationToken);
     }
 
+    /// <summary>
+    /// A reviewer's answer for a document sent to a person because it was transferred too often
+    /// (<see cref="TransferReviews.IsPending"/>): records a <c>Transferred</c> step to
+    /// <paramref name="center"/> naming the reviewer, then publishes the document on that Center's
+    /// topic in its session, as a transfer does (same message id scheme, same crash safety: the same
+    /// decision again republishes the recorded one). A record decided otherwise since is a conflict.
+    /// </summary>
+    public async Task<CenterActionResult> DecideAsync(string documentId, string center, LedgerActor reviewer, string? note, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(documentId);
+        ArgumentNullException.ThrowIfNull(reviewer);
+        if (!CenterCatalog.Default.TryGet(center?.Trim().ToUpperInvariant(), out var target))
+        {
+            return Invalid($"center {CenterCatalog.DescribeUnknown(center)}");
+        }
+
+        var record = await ledger.GetAsync(documentId, cancellationToken);
+        if (record is null || !TransferReviews.WasSent(record))
+        {
+            return new CenterActionResult(CenterActionOutcome.NotFound, null,
+                $"No document '{SsnRedaction.Redact(documentId)}' was sent to a person for being transferred too often.");
+        }
+
+        if (TransferReviews.IsJustDecided(record) && record.Center == target.Id)
+        {
+            // The same decision again (the reviewer retrying after a crash or a timeout): only the publish may be missing.
+            await publisher.PublishAsync(CenterMessages.Transferred(record), cancellationToken);
+            return new CenterActionResult(CenterActionOutcome.Decided, record, Repeated: true);
+        }
+
+        if (!TransferReviews.IsPending(record))
+        {
+            var by = record.Decision?.Reviewer is { } name ? $" by {name}" : string.Empty;
+            return new CenterActionResult(CenterActionOutcome.Conflict, record,
+                $"{record.Id} is no longer awaiting review: it is {record.State} at {record.Center}{by}, {record.History[^1].Reason}. Nothing was changed.");
+        }
+
+        var count = CenterMessages.TransferCount(record);
+        var number = count + 1;
+        var why = SsnRedaction.Redact(note?.Trim() ?? string.Empty);
+        var sentence = string.Create(CultureInfo.InvariantCulture,
+            $"{Describe(reviewer)} decided it is {target.Id}'s after {count} transfer(s) between {string.Join(", ", TransferReviews.CentersOf(record))}{(why.Length > 0 ? ": " + why : string.Empty)}");
+        var previous = record.Decision;
+        var decision = new RoutingDecision(
+            DecisionOutcome.Route,
+            target.Id,
+            RoutingBasis.Reviewer,
+            "transfer-review",
+            [.. previous?.Reasons ?? [], sentence],
+            previous?.Rules ?? [],
+            previous?.Flags ?? [],
+            previous?.Tally ?? [],
+            reviewer.Name,
+            reviewer.Id);
+        var transition = new LedgerTransition(
+            record.Id,
+            string.Create(CultureInfo.InvariantCulture, $"{TransferReviews.DecidedStepPrefix}{number}"),
+            LedgerState.Transferred,
+            clock.UtcNow,
+            sentence,
+            CorrelationOf(record),
+            Decision: decision,
+            Topic: target.Topic,
+            SessionId: CenterMessages.SessionIdOf(record),
+            By: reviewer);
+        var stored = await ledger.RecordAsync(transition, cancellationToken);
+        if (stored.State != LedgerState.Transferred || stored.Center != target.Id || CenterMessages.TransferCount(stored) != number)
+        {
+            return new CenterActionResult(CenterActionOutcome.Conflict, stored, $"{record.Id} moved to {stored.State} at {stored.Center} while the decision was recorded; read it again.");
+        }
+
+        await publisher.PublishAsync(CenterMessages.Transferred(stored), cancellationToken);
+        return new CenterActionResult(CenterActionOutcome.Decided, stored);
+    }
+
     private async Task<CenterActionResult> RecordTransferAsync(LedgerRecord record, string to, string why, int number, CenterCaller caller, CancellationToken cancellationToken)
     {
         var from = record.Center!;
@@ -174,7 +249,7 @@ public sealed class CenterActions(IRoutingLedger ledger, ITopicPublisher publish
             previous?.Tally ?? []);
         var transition = new LedgerTransition(
             record.Id,
-            string.Create(CultureInfo.InvariantCulture, $"transfer-review-{count + 1}"),
+            string.Create(CultureInfo.InvariantCulture, $"{TransferReviews.ReviewStepPrefix}{count + 1}"),
             LedgerState.AwaitingReview,
             clock.UtcNow,
             sentence,
@@ -204,7 +279,7 @@ public sealed class CenterActions(IRoutingLedger ledger, ITopicPublisher publish
             return new CenterActionResult(CenterActionOutcome.Transferred, record, Repeated: true);
         }
 
-        if (record.State == LedgerState.AwaitingReview && last.Step.StartsWith("transfer-review-", StringComparison.Ordinal) && caller.ActsFor(record.Center))
+        if (record.State == LedgerState.AwaitingReview && last.Step.StartsWith(TransferReviews.ReviewStepPrefix, StringComparison.Ordinal) && caller.ActsFor(record.Center))
         {
             await publisher.PublishAsync(CenterMessages.TransferReview(record, options.ReviewTimeout), cancellationToken);
             return new CenterActionResult(CenterActionOutcome.SentToReview, record, Repeated: true);

@@ -27,7 +27,8 @@ public static class LedgerStates
     /// publish intent) | Routed.
     /// <para>
     /// At the Center: Routed → Delivered | Transferred; Delivered → Transferred; Transferred →
-    /// Delivered (the new Center's receipt) | Transferred (again) | AwaitingReview (transferred too often).
+    /// Delivered (the new Center's receipt) | Transferred (again) | AwaitingReview (transferred too often);
+    /// AwaitingReview → Transferred (a reviewer's decision on a document transferred too often).
     /// </para>
     /// <para>
     /// Ending a run: Received, Validated and AwaitingReview → Failed (retries exhausted) | Superseded
@@ -49,7 +50,7 @@ public static class LedgerStates
             LedgerState.Received => to is LedgerState.Rejected or LedgerState.Validated or LedgerState.Duplicate or LedgerState.Failed or LedgerState.Superseded,
             // Validated → Validated: the publish intent (docs/adr/0015), a step that notes, not moves.
             LedgerState.Validated => to is LedgerState.Validated or LedgerState.AwaitingReview or LedgerState.Routed or LedgerState.Failed or LedgerState.Superseded,
-            LedgerState.AwaitingReview => to is LedgerState.AwaitingReview or LedgerState.Routed or LedgerState.Failed or LedgerState.Superseded,
+            LedgerState.AwaitingReview => to is LedgerState.AwaitingReview or LedgerState.Routed or LedgerState.Transferred or LedgerState.Failed or LedgerState.Superseded,
             LedgerState.Routed => to is LedgerState.Delivered or LedgerState.Transferred,
             LedgerState.Delivered => to is LedgerState.Transferred,
             LedgerState.Transferred => to is LedgerState.Delivered or LedgerState.Transferred or LedgerState.AwaitingReview,

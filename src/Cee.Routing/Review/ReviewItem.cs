@@ -20,6 +20,11 @@ namespace Cee.Routing.Review;
 /// <param name="Deadline">When the current round ends; null once the last escalation has passed.</param>
 /// <param name="Escalation">How many times the review was escalated (0: not yet).</param>
 /// <param name="Documents">The drop's documents, in order.</param>
+/// <param name="Kind">
+/// <see cref="DropKind"/> (the routing workflow waits for a person on the drop; the review id is the
+/// drop id) or <see cref="TransferLimitKind"/> (one document its Centers transferred too often; the
+/// review id is the document id, and the candidates are the Centers it went through, then the rest).
+/// </param>
 public sealed record ReviewItem(
     [property: JsonPropertyName("reviewId")] string ReviewId,
     [property: JsonPropertyName("source")] string Source,
@@ -34,4 +39,12 @@ public sealed record ReviewItem(
     [property: JsonPropertyName("requestedAt")] DateTimeOffset RequestedAt,
     [property: JsonPropertyName("deadline")] DateTimeOffset? Deadline,
     [property: JsonPropertyName("escalation")] int Escalation,
-    [property: JsonPropertyName("documents")] IReadOnlyList<ReviewItemDocument> Documents);
+    [property: JsonPropertyName("documents")] IReadOnlyList<ReviewItemDocument> Documents,
+    [property: JsonPropertyName("kind")] string Kind = ReviewItem.DropKind)
+{
+    /// <summary>The routing workflow's review of a drop.</summary>
+    public const string DropKind = "drop";
+
+    /// <summary>A document sent to a person because it was transferred too often.</summary>
+    public const string TransferLimitKind = "transfer-limit";
+}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cee.Routing.Centers;
 using Cee.Routing.Identifiers;
+using Cee.Routing.Inbox;
 using Cee.Routing.Ledger;
 using Cee.Routing.Workflow;
 
@@ -22,7 +23,9 @@ public static class ReviewWorklist
 
     /// <summary>
     /// The items of <paramref name="records"/> (any records: those not awaiting review are skipped),
-    /// oldest first. The deadline is the one the workflow set: the workflow records each review step
+    /// oldest first; a document awaiting review because its Centers transferred it too often is an
+    /// item of its own (<see cref="ReviewItem.TransferLimitKind"/>, no deadline: nothing escalates it),
+    /// and the rest as the workflow left them. The deadline is the one the workflow set: the workflow records each review step
     /// at the instant its deadline counts from, so it is that step's time plus
     /// <see cref="RoutingWorkflowOptions.ReviewTimeout"/>; none after the last escalation.
     /// </summary>
@@ -30,11 +33,15 @@ public static class ReviewWorklist
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(options);
-        return [.. records
+        var all = records.ToList();
+        var transferLimited = all.Where(TransferReviews.IsPending).ToList();
+        return [.. all
+            .Except(transferLimited)
             .GroupBy(r => r.Subject.DropId, StringComparer.Ordinal)
             .Where(g => g.All(r => r.State == LedgerState.AwaitingReview))
             .Select(g => ItemOf([.. g.OrderBy(r => r.Id, StringComparer.Ordinal)], options))
             .OfType<ReviewItem>()
+            .Concat(transferLimited.Select(TransferLimitItemOf))
             .OrderBy(i => i.RequestedAt)
             .ThenBy(i => i.ReviewId, StringComparer.Ordinal)];
     }
@@ -84,6 +91,39 @@ public static class ReviewWorklist
                 .Where(r => r.Subject.Document is not null)
                 .Select(r => r.Subject.Document!)
                 .Select(d => new ReviewItemDocument(d.Id, d.Label, d.Kind, d.FileName, d.DetectedType, d.Size, d.Location is not null))]);
+    }
+
+    // One document its Centers sent back and forth: the reason says how often and between whom, and
+    // the candidates are those Centers first (they know the document), then every other Center.
+    private static ReviewItem TransferLimitItemOf(LedgerRecord record)
+    {
+        var step = record.History[^1];
+        var path = TransferReviews.CentersOf(record);
+        var lines = (record.Decision?.Tally ?? []).ToDictionary(c => c.Center, c => c.Lines, StringComparer.Ordinal);
+        var candidates = path
+            .Concat(CenterCatalog.Default.All.Select(c => c.Id).Where(id => !path.Contains(id, StringComparer.Ordinal)))
+            .Select(id => new ReviewCandidate(id, CenterCatalog.Default.TryGet(id, out var center) ? center.Name : id, lines.GetValueOrDefault(id)))
+            .ToList();
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"Transferred {CenterMessages.TransferCount(record)} time(s) between {string.Join(", ", path)}; {step.Reason}");
+        var subject = record.Subject;
+        var document = subject.Document!;
+        return new ReviewItem(
+            record.Id,
+            SsnRedaction.Redact(subject.Source),
+            subject.Port,
+            PortNameOf(subject.Port),
+            subject.Entries,
+            subject.Importer,
+            subject.CbpRequestId,
+            [summary, .. record.Decision?.Reasons ?? []],
+            record.Decision?.Flags ?? [],
+            candidates,
+            step.At,
+            null,
+            0,
+            [new ReviewItemDocument(document.Id, document.Label, document.Kind, document.FileName, document.DetectedType, document.Size, document.Location is not null)],
+            ReviewItem.TransferLimitKind);
     }
 
     private static string? PortNameOf(string? port) =>

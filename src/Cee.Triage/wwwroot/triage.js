@@ -67,11 +67,13 @@
     const queue = $('queue');
     queue.replaceChildren(...state.items.map((item, index) => {
       const label = `${index + 1}. Port ${text(item.port)}${item.portName ? ` (${item.portName})` : ''}, ${item.entries.length ? item.entries.join(', ') : 'no entry'}`;
-      const tally = item.candidates.length ? item.candidates.map((c) => `${c.center} ${c.lines}`).join(' · ') : 'no HTS Center';
+      // A document its Centers transferred too often: its first reason says how often and between whom.
+      const transferLimit = item.kind === 'transfer-limit';
+      const tally = item.candidates.length ? item.candidates.filter((c) => !transferLimit || c.lines > 0).map((c) => `${c.center} ${c.lines}`).join(' · ') || 'none counted' : 'no HTS Center';
       const button = el('button', { type: 'button', dataReviewId: item.reviewId }, [
         el('span', { text: label }),
         el('span', { className: 'meta', text: `Importer ${text(item.importer)}; HTS lines: ${tally}` }),
-        el('span', { className: 'reason', text: item.reasons.length ? item.reasons[item.reasons.length - 1] : '' }),
+        el('span', { className: 'reason', text: !item.reasons.length ? '' : transferLimit ? item.reasons[0] : item.reasons[item.reasons.length - 1] }),
         el('span', { className: 'meta', text: `${item.documents.length} document(s); deadline ${when(item.deadline)}` }),
       ]);
       if (item.escalation > 0) button.append(el('span', { className: 'meta escalated', text: `Escalated ${item.escalation}×` }));
@@ -189,7 +191,7 @@
         body: JSON.stringify({ center, note: $('note').value || null }),
       });
       if (response.ok) {
-        showStatus(`Drop ${item.source} sent to ${center}.`);
+        showStatus(item.kind === 'transfer-limit' ? `Document ${item.reviewId} sent to ${center}.` : `Drop ${item.source} sent to ${center}.`);
         removeAndAdvance(item);
       } else if (response.status === 409) {
         // Someone decided first (or the drop cannot take a decision now): say so, and show the list as it is now.

@@ -255,6 +255,6 @@ public class EndpointAccessTests
         private ReviewConsoleApi ConsoleApi(ApiAccess access) => new(_queries.Object, _ledger.Object, _links.Object, new RoutingWorkflowOptions(), access);
 
         private ReviewSubmission Submission() =>
-            new(_ledger.Object, new FixedTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero)), NullLogger<ReviewSubmission>.Instance);
+            ReviewSubmissions.Over(_ledger.Object, new FixedTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero)));
     }
 }

@@ -6,7 +6,6 @@ using Cee.Routing.Ports;
 using Cee.Routing.Review;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace Cee.Functions.Tests.Http;
@@ -136,7 +135,7 @@ public class ReviewSubmissionTests
         var ledger = new Mock<IRoutingLedger>();
         ledger.Setup(l => l.GetAsync($"{DropId}-001", It.IsAny<CancellationToken>()))
             .ReturnsAsync(firstDocument is { } state ? Ledgers.Record($"{DropId}-001", state, DropId) : null);
-        return new ReviewSubmission(ledger.Object, new FixedTimeProvider(Now), NullLogger<ReviewSubmission>.Instance);
+        return ReviewSubmissions.Over(ledger.Object, new FixedTimeProvider(Now));
     }
 
     private static void VerifyNothingRaised(Durable durable) =>

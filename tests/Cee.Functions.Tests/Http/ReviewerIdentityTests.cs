@@ -12,7 +12,6 @@ using Cee.Routing.Policy;
 using Cee.Routing.Review;
 using Cee.Routing.Workflow;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace Cee.Functions.Tests.Http;
@@ -78,7 +77,7 @@ public class ReviewerIdentityTests
         var ledger = new Mock<IRoutingLedger>();
         ledger.Setup(l => l.GetAsync(DropIds.DocumentId(Drop.DropId, 1), It.IsAny<CancellationToken>()))
             .ReturnsAsync(Ledgers.Record(DropIds.DocumentId(Drop.DropId, 1), LedgerState.AwaitingReview, Drop.DropId));
-        var api = new ReviewsApi(new ReviewSubmission(ledger.Object, TimeProvider.System, NullLogger<ReviewSubmission>.Instance), Principals.Access());
+        var api = new ReviewsApi(ReviewSubmissions.Over(ledger.Object, TimeProvider.System), Principals.Access());
 
         var result = await api.SubmitReviewAsync(
             Principals.Signed(Requests.Create("/api/reviews/" + Drop.DropId, body), header), Drop.DropId, durable.Client.Object, CancellationToken.None);

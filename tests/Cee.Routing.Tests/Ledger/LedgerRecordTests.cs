@@ -26,6 +26,7 @@ public class LedgerRecordTests
     [InlineData(LedgerState.Validated, LedgerState.Rejected, false)]
     [InlineData(LedgerState.AwaitingReview, LedgerState.AwaitingReview, true)]
     [InlineData(LedgerState.AwaitingReview, LedgerState.Routed, true)]
+    [InlineData(LedgerState.AwaitingReview, LedgerState.Transferred, true)]
     [InlineData(LedgerState.Routed, LedgerState.AwaitingReview, false)]
     [InlineData(LedgerState.Rejected, LedgerState.Validated, false)]
     [InlineData(LedgerState.Duplicate, LedgerState.Routed, false)]
