@@ -122,7 +122,7 @@ public class ReviewSubmissionTests
         var ledger = new Mock<IRoutingLedger>();
         ledger.Setup(l => l.GetAsync($"{DropId}-001", It.IsAny<CancellationToken>())).ReturnsAsync(superseded);
 
-        var result = await new ReviewSubmission(ledger.Object, new FixedTimeProvider(Now), NullLogger<ReviewSubmission>.Instance)
+        var result = await ReviewSubmissions.Over(ledger.Object, new FixedTimeProvider(Now))
             .SubmitAsync(Requests.Create(Path, ValidBody), DropId, Principals.Reviewer(), durable.Client.Object, CancellationToken.None);
 
         var problem = Requests.Problem(result, 409, "The drop was superseded");
