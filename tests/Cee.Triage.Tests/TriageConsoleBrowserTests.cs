@@ -261,7 +261,7 @@ public sealed class TriageConsoleBrowserTests(Chromium chromium) : IClassFixture
         Assert.Equal(center, record.Center);
         Assert.EndsWith("(cee review serve)", record.Decision!.Reviewer, StringComparison.Ordinal);
         Assert.EndsWith(note, record.Decision.Reasons[^1], StringComparison.Ordinal);
-        Assert.Equal(["received", "validated", "awaiting-review", "routed"], record.History.Select(h => h.Step));
+        Assert.Equal(["received", "validated", "awaiting-review", "publish-intent", "routed"], record.History.Select(h => h.Step));
         var message = File.ReadAllText(Path.Combine(served.Out, "topics", center.ToLowerInvariant(), $"{record.Id}.json"));
         Assert.Contains($"\"center\":\"{center}\"", message, StringComparison.Ordinal);
     }
