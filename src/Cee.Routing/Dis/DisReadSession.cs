@@ -273,6 +273,11 @@ internal sealed class DisReadSession : IDisposable
         string? comment = null;
         await ReadChildrenAsync(DisSchema.Withdrawal, path, async (name, childPath) =>
         {
+            if (await ReadPackageFieldAsync(name, childPath))
+            {
+                return;
+            }
+
             switch (name)
             {
                 case "DocumentHeader":
@@ -284,15 +289,6 @@ internal sealed class DisReadSession : IDisposable
                         break;
                     }
 
-                case "SubmittedToPortCode":
-                    _port = NullIfEmpty(await ReadTextAsync(childPath));
-                    break;
-                case "ActionCode":
-                    _actionCode = NullIfEmpty(await ReadTextAsync(childPath));
-                    break;
-                case "TradeTransaction":
-                    _tradeTransaction = await ReadTradeTransactionAsync(childPath);
-                    break;
                 case "DocumentWithdrawalReason":
                     reason = NullIfEmpty(await ReadTextAsync(childPath)) is { } r ? SsnRedaction.Redact(r) : null;
                     break;
@@ -317,6 +313,11 @@ internal sealed class DisReadSession : IDisposable
     {
         await ReadChildrenAsync(DisSchema.Submission, path, async (name, childPath) =>
         {
+            if (await ReadPackageFieldAsync(name, childPath))
+            {
+                return;
+            }
+
             switch (name)
             {
                 case "PackageIdentifier":
@@ -329,15 +330,6 @@ internal sealed class DisReadSession : IDisposable
                         break;
                     }
 
-                case "SubmittedToPortCode":
-                    _port = NullIfEmpty(await ReadTextAsync(childPath));
-                    break;
-                case "ActionCode":
-                    _actionCode = NullIfEmpty(await ReadTextAsync(childPath));
-                    break;
-                case "TradeTransaction":
-                    _tradeTransaction = await ReadTradeTransactionAsync(childPath);
-                    break;
                 case "CBPRequest":
                     {
                         var fields = await ReadFieldsAsync(DisSchema.CbpRequest, childPath);
@@ -359,6 +351,25 @@ internal sealed class DisReadSession : IDisposable
         if (_documents.Count == 0)
         {
             Add(FindingCodes.NoDocuments, FindingSeverity.Error, "the DocumentSubmissionPackage holds no DocumentData", path);
+        }
+    }
+
+    /// <summary>Reads a child both a submission and a withdrawal carry (port, action, trade transaction); false for any other.</summary>
+    private async Task<bool> ReadPackageFieldAsync(string name, string path)
+    {
+        switch (name)
+        {
+            case "SubmittedToPortCode":
+                _port = NullIfEmpty(await ReadTextAsync(path));
+                return true;
+            case "ActionCode":
+                _actionCode = NullIfEmpty(await ReadTextAsync(path));
+                return true;
+            case "TradeTransaction":
+                _tradeTransaction = await ReadTradeTransactionAsync(path);
+                return true;
+            default:
+                return false;
         }
     }
 

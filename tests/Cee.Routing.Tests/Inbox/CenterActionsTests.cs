@@ -152,19 +152,7 @@ public class CenterActionsTests
     {
         var harness = await RoutedAsync();
         var publishedBefore = harness.Published.Count;
-        var failNext = true;
-        harness.Publisher.Setup(p => p.PublishAsync(It.IsAny<TopicMessage>(), It.IsAny<CancellationToken>()))
-            .Returns<TopicMessage, CancellationToken>((m, _) =>
-            {
-                if (failNext)
-                {
-                    failNext = false;
-                    throw new IOException("the process died before the message was sent");
-                }
-
-                harness.Published.Add(m);
-                return Task.CompletedTask;
-            });
+        harness.PublishFailures = 1;
         var actions = Actions(harness);
 
         await Assert.ThrowsAsync<IOException>(() => actions.TransferAsync(Document, "CEE005", "steel, not electronics", Electronics, CancellationToken.None));

@@ -2,12 +2,10 @@ using Cee.Routing.Accounts;
 using Cee.Routing.Drops;
 using Cee.Routing.Inbox;
 using Cee.Routing.Ledger;
-using Cee.Routing.Messages;
 using Cee.Routing.Policy;
 using Cee.Routing.Review;
 using Cee.Routing.Tests.Support;
 using Cee.Routing.Workflow;
-using Moq;
 using TestDrops = Cee.Routing.Tests.Support.Drops;
 
 namespace Cee.Routing.Tests.Inbox;
@@ -49,19 +47,7 @@ public class TransferDecisionTests
     public async Task DecideAsync_CrashBetweenRecordAndPublish_RetryPublishesOnceUnderTheSameMessageId()
     {
         var (harness, actions) = await SentToReviewAsync();
-        var failNext = true;
-        harness.Publisher.Setup(p => p.PublishAsync(It.IsAny<TopicMessage>(), It.IsAny<CancellationToken>()))
-            .Returns<TopicMessage, CancellationToken>((m, _) =>
-            {
-                if (failNext)
-                {
-                    failNext = false;
-                    throw new IOException("the process died before the message was sent");
-                }
-
-                harness.Published.Add(m);
-                return Task.CompletedTask;
-            });
+        harness.PublishFailures = 1;
 
         await Assert.ThrowsAsync<IOException>(() => actions.DecideAsync(Document, "CEE004", Reviewer, null, CancellationToken.None));
         Assert.Equal(LedgerState.Transferred, harness.Ledger.Records[Document].State);

@@ -39,13 +39,29 @@ internal sealed class WorkflowHarness
     /// <summary>How many answer writes still fail (a crash after the ledger step, before the answer is stored).</summary>
     public int ResponseFailures { get; set; }
 
+    /// <summary>How many publishes still fail (a process that dies after recording, before the message is sent).</summary>
+    public int PublishFailures { get; set; }
+
     public RoutingWorkflowOptions Options { get; set; } = new();
 
     public WorkflowHarness()
     {
         Publisher.Setup(p => p.PublishAsync(It.IsAny<TopicMessage>(), It.IsAny<CancellationToken>()))
-            .Callback<TopicMessage, CancellationToken>((m, _) => { lock (Published) { Published.Add(m); } })
-            .Returns(Task.CompletedTask);
+            .Returns<TopicMessage, CancellationToken>((m, _) =>
+            {
+                lock (Published)
+                {
+                    if (PublishFailures > 0)
+                    {
+                        PublishFailures--;
+                        throw new IOException("the process died before the message was sent");
+                    }
+
+                    Published.Add(m);
+                }
+
+                return Task.CompletedTask;
+            });
         Drops.Setup(d => d.QuarantineAsync(It.IsAny<DropReference>(), It.IsAny<IReadOnlyList<Finding>>(), It.IsAny<CancellationToken>()))
             .Callback<DropReference, IReadOnlyList<Finding>, CancellationToken>((_, reasons, _) => Quarantined.Add(reasons))
             .Returns(Task.CompletedTask);
